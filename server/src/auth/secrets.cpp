@@ -1,0 +1,82 @@
+// libsodium-backed hashing and randomness.
+#include "auth/secrets.hpp"
+
+#include <semaphore>
+#include <stdexcept>
+
+#include <sodium.h>
+
+namespace lt::auth {
+
+namespace {
+// At most two argon2id computations at once on a 2-core machine (DESIGN section 10).
+std::counting_semaphore<64> hashing_slots(2);
+
+struct SlotGuard {
+  SlotGuard() { hashing_slots.acquire(); }
+  ~SlotGuard() { hashing_slots.release(); }
+};
+}  // namespace
+
+void init_crypto() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string hash_password(std::string_view password) {
+  SlotGuard slot;
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(),
+                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool verify_password(std::string_view password, const std::string& hash) {
+  SlotGuard slot;
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+const std::string& dummy_password_hash() {
+  static const std::string hash = hash_password("not-a-real-password-1");
+  return hash;
+}
+
+std::string random_token() {
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return out;
+}
+
+std::string random_hex(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(bytes * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                 raw.size());
+  out.pop_back();
+  return out;
+}
+
+std::string sha256_hex(std::string_view text) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  char out[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(out, sizeof out, digest, sizeof digest);
+  return out;
+}
+
+std::string generate_password() {
+  static constexpr std::string_view letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ";
+  static constexpr std::string_view digits = "23456789";
+  static constexpr std::string_view symbols = "!#%+=?";
+  std::string out;
+  for (int i = 0; i < 4; ++i) out += letters[randombytes_uniform(letters.size())];
+  for (int i = 0; i < 4; ++i) out += digits[randombytes_uniform(digits.size())];
+  out += symbols[randombytes_uniform(symbols.size())];
+  return out;
+}
+
+}  // namespace lt::auth

@@ -1,0 +1,121 @@
+// Opening connections, the pool, and transaction start per dialect.
+#include "store/database.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace lt::store {
+
+namespace {
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+std::string redact(const std::string& url) {
+  // postgresql://user:secret@host/db → postgresql://user:***@host/db
+  const auto scheme = url.find("://");
+  const auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+std::unique_ptr<soci::session> open_sqlite(const std::string& path) {
+  auto sql = std::make_unique<soci::session>(soci::sqlite3, "db=\"" + path + "\" timeout=10");
+  *sql << "PRAGMA journal_mode=WAL";
+  *sql << "PRAGMA foreign_keys=ON";
+  *sql << "PRAGMA busy_timeout=10000";
+  *sql << "PRAGMA synchronous=NORMAL";
+  return sql;
+}
+
+}  // namespace
+
+std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
+  std::unique_ptr<Database> db(new Database());
+  const std::size_t readers = std::max<std::size_t>(1, settings.readers);
+  try {
+    if (starts_with(settings.url, "postgresql://") || starts_with(settings.url, "postgres://")) {
+      db->dialect_ = Dialect::postgres;
+      db->description_ = redact(settings.url);
+      for (std::size_t i = 0; i < readers; ++i) {
+        auto sql = std::make_unique<soci::session>(soci::postgresql, settings.url);
+        *sql << "SET TIME ZONE 'UTC'";
+        db->free_.push_back(sql.get());
+        db->sessions_.push_back(std::move(sql));
+      }
+    } else {
+      std::string path = settings.url;
+      if (starts_with(path, "sqlite://")) path = path.substr(9);
+      else if (starts_with(path, "sqlite:")) path = path.substr(7);
+      db->dialect_ = Dialect::sqlite;
+      db->sqlite_path_ = path;
+      db->description_ = "sqlite:" + path;
+      const auto parent = std::filesystem::path(path).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent);
+      db->writer_ = open_sqlite(path);
+      for (std::size_t i = 0; i < readers; ++i) {
+        auto sql = open_sqlite(path);
+        db->free_.push_back(sql.get());
+        db->sessions_.push_back(std::move(sql));
+      }
+    }
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot open the database " + redact(settings.url) + ": " + e.what());
+  }
+  return db;
+}
+
+Database::~Database() = default;
+
+std::size_t Database::capacity() const { return sessions_.size() + (writer_ ? 1 : 0); }
+
+std::size_t Database::in_use() const {
+  std::lock_guard lock(mutex_);
+  return in_use_;
+}
+
+Database::Lease Database::acquire_reader() {
+  std::unique_lock lock(mutex_);
+  available_.wait(lock, [&] { return !free_.empty(); });
+  soci::session* s = free_.back();
+  free_.pop_back();
+  ++in_use_;
+  return Lease(this, s, false);
+}
+
+Database::Lease Database::acquire_writer() {
+  if (dialect_ == Dialect::postgres) return acquire_reader();
+  writer_mutex_.lock();
+  std::lock_guard lock(mutex_);
+  ++in_use_;
+  return Lease(this, writer_.get(), true);
+}
+
+void Database::release(Lease& lease) {
+  if (lease.writer) {
+    {
+      std::lock_guard lock(mutex_);
+      --in_use_;
+    }
+    writer_mutex_.unlock();
+  } else {
+    {
+      std::lock_guard lock(mutex_);
+      free_.push_back(lease.session);
+      --in_use_;
+    }
+    available_.notify_one();
+  }
+  lease.owner = nullptr;
+}
+
+void Database::begin(soci::session& sql) {
+  if (dialect_ == Dialect::sqlite) sql << "BEGIN IMMEDIATE";
+  else sql << "BEGIN";
+}
+
+}  // namespace lt::store
