@@ -77,3 +77,12 @@ void mark_attempt_failed(soci::session& sql, Id id, const std::string& error,
 }
 
 }  // namespace lt::store::outbox
+
+namespace lt::store::outbox {
+bool claim(soci::session& sql, Id id, const std::string& now, const std::string& lease_until) {
+  return execute_counting(sql,
+                          "UPDATE outbox SET next_attempt_at = :l WHERE id = :id AND "
+                          "status = 'pending' AND next_attempt_at <= :n",
+                          soci::use(lease_until), soci::use(id), soci::use(now)) == 1;
+}
+}  // namespace lt::store::outbox

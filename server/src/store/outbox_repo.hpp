@@ -24,3 +24,9 @@ void mark_attempt_failed(soci::session& sql, Id id, const std::string& error,
                          const std::string& next_attempt_at, bool final);
 
 }  // namespace lt::store::outbox
+
+namespace lt::store::outbox {
+// Takes a due message for one delivery attempt by pushing its next attempt to `lease_until`; false
+// when another worker took it first. A worker that dies leaves the message to be retried then.
+bool claim(soci::session& sql, Id id, const std::string& now, const std::string& lease_until);
+}  // namespace lt::store::outbox

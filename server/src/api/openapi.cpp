@@ -1,0 +1,192 @@
+// GET /api/v1/openapi.json: the API described in OpenAPI 3.1. The operation table below is kept
+// true by a test that compares it with the router's routes.
+#include <nlohmann/json.hpp>
+
+#include "api/openapi.hpp"
+#include "api/routes.hpp"
+
+namespace lt::api {
+
+using nlohmann::json;
+
+namespace {
+
+struct Operation {
+  const char* method;
+  const char* path;
+  const char* tag;
+  const char* summary;
+  const char* request;   // component schema name of the body, or nullptr
+  const char* response;  // component schema name of the success body, or nullptr
+  int status;
+};
+
+const Operation kOperations[] = {
+    {"GET", "/healthz", "health", "The process is alive", nullptr, nullptr, 200},
+    {"GET", "/readyz", "health", "The database is reachable and migrations are current", nullptr, nullptr, 200},
+    {"GET", "/metrics", "health", "Prometheus metrics", nullptr, nullptr, 200},
+    {"GET", "/api/v1/openapi.json", "health", "This document", nullptr, nullptr, 200},
+    {"POST", "/api/v1/session", "session", "Sign in", "SignIn", "Me", 200},
+    {"DELETE", "/api/v1/session", "session", "Sign out", nullptr, nullptr, 204},
+    {"GET", "/api/v1/me", "session", "The signed-in user", nullptr, "Me", 200},
+    {"PATCH", "/api/v1/me", "session", "Edit your personal details", "MePatch", "Me", 200},
+    {"PUT", "/api/v1/me/username", "session", "Change your username (signs you out everywhere)", "UsernameChange", nullptr, 200},
+    {"PUT", "/api/v1/me/password", "session", "Change your password", "PasswordChange", "Me", 200},
+    {"POST", "/api/v1/password-resets", "account links", "Ask for a password reset email", "ResetRequest", nullptr, 202},
+    {"GET", "/api/v1/password-resets/{token}", "account links", "Check a reset link", nullptr, nullptr, 200},
+    {"POST", "/api/v1/password-resets/{token}", "account links", "Set a new password from a reset link", "NewPassword", nullptr, 204},
+    {"GET", "/api/v1/verifications/{token}", "account links", "Check a verification link", nullptr, nullptr, 200},
+    {"POST", "/api/v1/verifications/{token}", "account links", "Verify the account and choose a password", "NewPassword", nullptr, 204},
+    {"GET", "/api/v1/roles", "users", "Roles that can be given", nullptr, nullptr, 200},
+    {"GET", "/api/v1/users", "users", "List staff users", nullptr, "UserPage", 200},
+    {"POST", "/api/v1/users", "users", "Create a user", "NewUser", "User", 201},
+    {"GET", "/api/v1/users/{id}", "users", "One user", nullptr, "User", 200},
+    {"PATCH", "/api/v1/users/{id}", "users", "Edit a user", "UserPatch", "User", 200},
+    {"POST", "/api/v1/users/{id}/disable", "users", "Disable a user", nullptr, "User", 200},
+    {"POST", "/api/v1/users/{id}/enable", "users", "Enable a user", nullptr, "User", 200},
+    {"POST", "/api/v1/users/{id}/unlock", "users", "Unlock a locked user", nullptr, "User", 200},
+    {"GET", "/api/v1/providers", "providers", "List providers", nullptr, "ProviderPage", 200},
+    {"POST", "/api/v1/providers", "providers", "Create a provider", "ProviderInput", "Provider", 201},
+    {"GET", "/api/v1/providers/{id}", "providers", "One provider", nullptr, "Provider", 200},
+    {"PATCH", "/api/v1/providers/{id}", "providers", "Edit a provider", "ProviderInput", "Provider", 200},
+    {"GET", "/api/v1/audit", "administration", "Audit events, newest first", nullptr, "AuditPage", 200},
+    {"GET", "/api/v1/outbox", "administration", "Email outbox, newest first", nullptr, "OutboxPage", 200},
+    {"GET", "/api/v1/settings", "administration", "Tenant settings", nullptr, "Settings", 200},
+    {"PATCH", "/api/v1/settings", "administration", "Change tenant settings", "SettingsPatch", "Settings", 200},
+};
+
+json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
+json str() { return {{"type", "string"}}; }
+json integer() { return {{"type", "integer"}}; }
+json boolean() { return {{"type", "boolean"}}; }
+json nullable_str() { return {{"type", json::array({"string", "null"})}}; }
+json object(json properties, json required = json::array()) {
+  return {{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
+}
+json page_of(const char* item) {
+  return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
+                 {"next_cursor", nullable_str()},
+                 {"total", integer()}},
+                {"items", "next_cursor", "total"});
+}
+
+json schemas() {
+  json role_assignment = object({{"role", str()},
+                                 {"scope_type", {{"enum", {"tenant", "provider", "group", "employer"}}}},
+                                 {"scope_id", {{"type", json::array({"integer", "null"})}}}},
+                                {"role", "scope_type"});
+  json user = object({{"id", integer()}, {"username", str()}, {"email", nullable_str()},
+                      {"first_name", str()}, {"last_name", str()}, {"telephone", str()},
+                      {"status", {{"enum", {"active", "disabled"}}}}, {"locked", boolean()},
+                      {"must_change_password", boolean()}, {"email_verified", boolean()},
+                      {"roles", {{"type", "array"}, {"items", ref("RoleAssignment")}}},
+                      {"last_login_at", nullable_str()}, {"created_at", str()},
+                      {"updated_at", str()}, {"version", integer()}});
+  json policy = object({{"preset", str()}, {"min_length", integer()}, {"max_length", integer()},
+                        {"description", str()}});
+  return {
+      {"Problem", object({{"type", str()}, {"title", str()}, {"status", integer()},
+                          {"detail", str()}, {"code", str()}, {"request_id", str()},
+                          {"errors", {{"type", "array"}, {"items", object({{"field", str()}, {"code", str()}, {"message", str()}})}}}},
+                         {"status", "code"})},
+      {"RoleAssignment", role_assignment},
+      {"User", user},
+      {"UserPage", page_of("User")},
+      {"PasswordPolicy", policy},
+      {"Me", object({{"user", ref("User")},
+                     {"tenant", object({{"id", integer()}, {"name", str()}})},
+                     {"permissions", {{"type", "array"}, {"items", str()}}},
+                     {"must_change_password", boolean()},
+                     {"password_policy", ref("PasswordPolicy")}})},
+      {"SignIn", object({{"username", str()}, {"password", str()}, {"tenant", str()}},
+                        {"username", "password"})},
+      {"MePatch", object({{"first_name", str()}, {"last_name", str()}, {"email", nullable_str()},
+                          {"telephone", str()}, {"version", integer()}}, {"version"})},
+      {"UsernameChange", object({{"username", str()}}, {"username"})},
+      {"PasswordChange", object({{"current_password", str()}, {"new_password", str()}},
+                                {"current_password", "new_password"})},
+      {"ResetRequest", object({{"username_or_email", str()}, {"tenant", str()}}, {"username_or_email"})},
+      {"NewPassword", object({{"password", str()}}, {"password"})},
+      {"NewUser", object({{"username", str()}, {"email", nullable_str()}, {"first_name", str()},
+                          {"last_name", str()}, {"telephone", str()}, {"password", str()},
+                          {"roles", {{"type", "array"}, {"items", ref("RoleAssignment")}}}},
+                         {"username", "first_name", "last_name"})},
+      {"UserPatch", object({{"first_name", str()}, {"last_name", str()}, {"email", nullable_str()},
+                            {"telephone", str()},
+                            {"roles", {{"type", "array"}, {"items", ref("RoleAssignment")}}},
+                            {"version", integer()}}, {"version"})},
+      {"Provider", object({{"id", integer()}, {"name", str()}, {"ukprn", str()},
+                           {"created_at", str()}, {"updated_at", str()}, {"version", integer()}})},
+      {"ProviderPage", page_of("Provider")},
+      {"ProviderInput", object({{"name", str()}, {"ukprn", str()}, {"version", integer()}})},
+      {"AuditEvent", object({{"id", integer()}, {"at", str()}, {"actor_id", {{"type", json::array({"integer", "null"})}}},
+                             {"actor_username", str()}, {"action", str()}, {"entity_type", str()},
+                             {"entity_id", {{"type", json::array({"integer", "null"})}}},
+                             {"changes", {{"type", "object"}}}, {"request_id", str()}})},
+      {"AuditPage", page_of("AuditEvent")},
+      {"OutboxMessage", object({{"id", integer()}, {"to", str()}, {"subject", str()}, {"body", str()},
+                                {"status", {{"enum", {"pending", "sent", "failed"}}}},
+                                {"attempts", integer()}, {"last_error", str()},
+                                {"created_at", str()}, {"sent_at", nullable_str()}})},
+      {"OutboxPage", page_of("OutboxMessage")},
+      {"Settings", object({{"password_policy", {{"enum", {"standard", "strong"}}}},
+                           {"max_failed_logins", integer()}, {"version", integer()}})},
+      {"SettingsPatch", object({{"password_policy", {{"enum", {"standard", "strong"}}}},
+                                {"version", integer()}}, {"version"})},
+  };
+}
+
+json operation(const Operation& op) {
+  json o = {{"tags", {op.tag}}, {"summary", op.summary}};
+  json parameters = json::array();
+  const std::string path = op.path;
+  for (const char* name : {"id", "token"})
+    if (path.find(std::string("{") + name + "}") != std::string::npos)
+      parameters.push_back({{"name", name}, {"in", "path"}, {"required", true},
+                            {"schema", std::string(name) == "id" ? integer() : str()}});
+  if (std::string(op.method) == "GET" && op.response && std::string(op.response).ends_with("Page")) {
+    for (const char* q : {"limit", "cursor", "q", "status", "entity_type", "entity_id", "actor_id"})
+      parameters.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", str()}});
+  }
+  if (!parameters.empty()) o["parameters"] = parameters;
+  if (op.request)
+    o["requestBody"] = {{"required", true},
+                        {"content", {{"application/json", {{"schema", ref(op.request)}}}}}};
+  json success = {{"description", "Success"}};
+  if (op.response) success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
+  json problem = {{"description", "Problem"},
+                  {"content", {{"application/problem+json", {{"schema", ref("Problem")}}}}}};
+  o["responses"] = {{std::to_string(op.status), success}, {"default", problem}};
+  return o;
+}
+
+}  // namespace
+
+const nlohmann::json& openapi_document() {
+  static const json document = [] {
+    json paths = json::object();
+    for (const auto& op : kOperations) {
+      std::string method(op.method);
+      for (auto& c : method) c = static_cast<char>(c - 'A' + 'a');
+      paths[op.path][method] = operation(op);
+    }
+    return json{{"openapi", "3.1.0"},
+                {"info", {{"title", "Learnertrack API"}, {"version", "1"}}},
+                {"servers", {{{"url", "/"}}}},
+                {"paths", paths},
+                {"components",
+                 {{"schemas", schemas()},
+                  {"securitySchemes",
+                   {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "lt_session"}}}}}}},
+                {"security", {{{"session", json::array()}}}}};
+  }();
+  return document;
+}
+
+void add_openapi_route(http::Router& router) {
+  router.add("GET", "/api/v1/openapi.json", [](http::Request&) {
+    return http::Response::json(200, openapi_document());
+  });
+}
+
+}  // namespace lt::api

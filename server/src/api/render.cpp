@@ -1,0 +1,74 @@
+// Record → JSON.
+#include "api/render.hpp"
+
+namespace lt::api {
+
+namespace {
+template <class T>
+nlohmann::json nullable(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+}  // namespace
+
+nlohmann::json user_json(const store::UserRow& u) {
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto& r : u.roles)
+    roles.push_back({{"role", r.role}, {"scope_type", r.scope_type}, {"scope_id", nullable(r.scope_id)}});
+  return {{"id", u.id},
+          {"username", u.username},
+          {"email", nullable(u.email)},
+          {"first_name", u.first_name},
+          {"last_name", u.last_name},
+          {"telephone", u.telephone},
+          {"status", u.status},
+          {"locked", u.locked},
+          {"must_change_password", u.must_change_password},
+          {"email_verified", u.email_verified},
+          {"roles", std::move(roles)},
+          {"last_login_at", nullable(u.last_login_at)},
+          {"created_at", u.created_at},
+          {"updated_at", u.updated_at},
+          {"version", u.version}};
+}
+
+nlohmann::json me_json(const services::MeView& me) {
+  return {{"user", user_json(me.user)},
+          {"tenant", {{"id", me.tenant.id}, {"name", me.tenant.name}}},
+          {"permissions", auth::permission_names(me.principal)},
+          {"must_change_password", me.user.must_change_password},
+          {"password_policy", me.policy}};
+}
+
+nlohmann::json provider_json(const store::ProviderRow& p) {
+  return {{"id", p.id},           {"name", p.name},         {"ukprn", p.ukprn},
+          {"created_at", p.created_at}, {"updated_at", p.updated_at}, {"version", p.version}};
+}
+
+nlohmann::json audit_json(const store::AuditRow& e) {
+  auto changes = nlohmann::json::parse(e.changes, nullptr, false);
+  if (changes.is_discarded()) changes = nlohmann::json::object();
+  return {{"id", e.id},
+          {"at", e.at},
+          {"actor_id", nullable(e.actor_id)},
+          {"actor_username", e.actor_username},
+          {"action", e.action},
+          {"entity_type", e.entity_type},
+          {"entity_id", nullable(e.entity_id)},
+          {"changes", std::move(changes)},
+          {"request_id", e.request_id}};
+}
+
+nlohmann::json outbox_json(const store::OutboxRow& m) {
+  return {{"id", m.id},         {"to", m.to_address},           {"subject", m.subject},
+          {"body", m.body},     {"status", m.status},           {"attempts", m.attempts},
+          {"last_error", m.last_error}, {"created_at", m.created_at}, {"sent_at", nullable(m.sent_at)},
+          {"next_attempt_at", m.next_attempt_at}};
+}
+
+nlohmann::json settings_json(const store::TenantRow& t) {
+  return {{"password_policy", t.password_policy},
+          {"max_failed_logins", t.max_failed_logins},
+          {"version", t.version}};
+}
+
+}  // namespace lt::api

@@ -1,0 +1,28 @@
+// JSON shapes of the records the API returns (docs/api.md), in one place.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "domain/password_policy.hpp"
+#include "services/accounts.hpp"
+#include "store/records.hpp"
+
+namespace lt::api {
+
+nlohmann::json user_json(const store::UserRow& user);
+nlohmann::json me_json(const services::MeView& me);
+nlohmann::json provider_json(const store::ProviderRow& provider);
+nlohmann::json audit_json(const store::AuditRow& event);
+nlohmann::json outbox_json(const store::OutboxRow& message);
+nlohmann::json settings_json(const store::TenantRow& tenant);
+
+template <class T, class Render>
+nlohmann::json page_json(const store::Page<T>& page, Render&& render) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : page.items) items.push_back(render(item));
+  return {{"items", std::move(items)},
+          {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json()},
+          {"total", page.total}};
+}
+
+}  // namespace lt::api

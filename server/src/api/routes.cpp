@@ -1,0 +1,16 @@
+// All routes, in one list.
+#include "api/routes.hpp"
+
+namespace lt::api {
+
+void add_routes(http::Router& router, Api& api) {
+  add_health_routes(router, api);
+  add_session_routes(router, api);
+  add_account_link_routes(router, api);
+  add_user_routes(router, api);
+  add_provider_routes(router, api);
+  add_admin_routes(router, api);
+  add_openapi_route(router);
+}
+
+}  // namespace lt::api

@@ -1,0 +1,46 @@
+// Registers every API route on the router. Each resource file adds its own routes; this header is
+// what the composition root and the OpenAPI test see.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "api/gatekeeper.hpp"
+#include "auth/login_throttle.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "services/accounts.hpp"
+#include "services/audit.hpp"
+#include "services/outbox.hpp"
+#include "services/providers.hpp"
+#include "services/tenants.hpp"
+#include "services/users.hpp"
+
+namespace lt::api {
+
+struct Api {
+  services::Accounts& accounts;
+  services::Users& users;
+  services::Providers& providers;
+  services::AuditLog& audit;
+  services::Outbox& outbox;
+  services::Tenants& tenants;
+  store::Database& db;
+  http::Metrics& metrics;
+  auth::LoginThrottle& throttle;
+  const Gatekeeper& gate;
+  std::string default_tenant = "default";
+  std::function<void()> mail_queued = [] {};  // wakes the delivery worker
+};
+
+void add_routes(http::Router& router, Api& api);
+
+void add_session_routes(http::Router& router, Api& api);
+void add_account_link_routes(http::Router& router, Api& api);
+void add_user_routes(http::Router& router, Api& api);
+void add_provider_routes(http::Router& router, Api& api);
+void add_admin_routes(http::Router& router, Api& api);
+void add_health_routes(http::Router& router, Api& api);
+void add_openapi_route(http::Router& router);
+
+}  // namespace lt::api

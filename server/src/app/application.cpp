@@ -1,0 +1,120 @@
+// Wiring of every layer.
+#include "app/application.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "api/gatekeeper.hpp"
+#include "api/routes.hpp"
+#include "auth/login_throttle.hpp"
+#include "auth/secrets.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "mail/delivery_worker.hpp"
+#include "services/accounts.hpp"
+#include "services/audit.hpp"
+#include "services/outbox.hpp"
+#include "services/providers.hpp"
+#include "services/tenants.hpp"
+#include "services/users.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace lt::app {
+
+struct Application::Parts {
+  Config config;
+  domain::SystemClock system_clock;
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<services::Deps> deps;
+  std::unique_ptr<services::AuditLog> audit;
+  std::unique_ptr<services::Accounts> accounts;
+  std::unique_ptr<services::Users> users;
+  std::unique_ptr<services::Providers> providers;
+  std::unique_ptr<services::Outbox> outbox;
+  std::unique_ptr<services::Tenants> tenants;
+  std::unique_ptr<mail::DeliveryWorker> mailer;
+  http::Metrics metrics;
+  auth::LoginThrottle throttle;
+  std::unique_ptr<api::Gatekeeper> gate;
+  std::unique_ptr<api::Api> api;
+  http::Router router;
+  std::unique_ptr<http::Server> server;
+
+  explicit Parts(Config c)
+      : config(std::move(c)), throttle(config.login_attempts_per_ip, std::chrono::minutes(5)) {}
+};
+
+Application::Application(Config config, const domain::Clock* clock)
+    : parts_(std::make_unique<Parts>(std::move(config))) {
+  auto& p = *parts_;
+  auth::init_crypto();
+  p.db = store::Database::open({p.config.effective_database_url(), p.config.db_connections});
+  services::ServiceSettings settings;
+  settings.public_url = p.config.effective_public_url();
+  p.deps = std::make_unique<services::Deps>(
+      services::Deps{*p.db, clock ? *clock : p.system_clock, settings});
+  p.audit = std::make_unique<services::AuditLog>(*p.deps);
+  p.accounts = std::make_unique<services::Accounts>(*p.deps, *p.audit);
+  p.users = std::make_unique<services::Users>(*p.deps, *p.audit);
+  p.providers = std::make_unique<services::Providers>(*p.deps, *p.audit);
+  p.outbox = std::make_unique<services::Outbox>(*p.deps);
+  p.tenants = std::make_unique<services::Tenants>(*p.deps, *p.audit, *p.users);
+  if (!p.config.smtp_url.empty())
+    p.mailer = std::make_unique<mail::DeliveryWorker>(
+        *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
+
+  p.gate = std::make_unique<api::Gatekeeper>(*p.accounts, settings.public_url);
+  p.api = std::make_unique<api::Api>(api::Api{*p.accounts, *p.users, *p.providers, *p.audit,
+                                              *p.outbox, *p.tenants, *p.db, p.metrics, p.throttle,
+                                              *p.gate, p.config.tenant,
+                                              [this] { wake_mail(); }});
+  api::add_routes(p.router, *p.api);
+  store::Database* db = p.db.get();
+  p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",
+                      [db] { return static_cast<double>(db->in_use()); });
+  p.metrics.add_gauge("lt_db_connections", "Database connections open",
+                      [db] { return static_cast<double>(db->capacity()); });
+}
+
+Application::~Application() {
+  if (parts_->mailer) parts_->mailer->stop();
+}
+
+const Config& Application::config() const { return parts_->config; }
+store::Database& Application::db() { return *parts_->db; }
+services::Deps& Application::deps() { return *parts_->deps; }
+services::AuditLog& Application::audit() { return *parts_->audit; }
+services::Users& Application::users() { return *parts_->users; }
+services::Tenants& Application::tenants() { return *parts_->tenants; }
+services::Accounts& Application::accounts() { return *parts_->accounts; }
+const http::Router& Application::router() const { return parts_->router; }
+
+void Application::migrate() {
+  for (const auto& name : store::migrate(*parts_->db)) spdlog::info("applied migration {}", name);
+}
+
+unsigned short Application::listen() {
+  auto& p = *parts_;
+  http::ServerSettings settings;
+  settings.address = p.config.host();
+  settings.port = p.config.port();
+  settings.worker_threads = p.config.worker_threads;
+  settings.static_dir = p.config.web_dir;
+  settings.access_log = p.config.access_log;
+  p.server = std::make_unique<http::Server>(settings, p.router, p.metrics);
+  if (p.mailer) p.mailer->start();
+  return p.server->port();
+}
+
+void Application::run() { parts_->server->run(); }
+
+void Application::stop() {
+  if (parts_->server) parts_->server->stop();
+}
+
+void Application::wake_mail() {
+  if (parts_->mailer) parts_->mailer->wake();
+}
+
+}  // namespace lt::app

@@ -1,0 +1,168 @@
+// Command definitions and dispatch.
+#include "app/cli.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app/application.hpp"
+#include "app/backup.hpp"
+#include "services/audit.hpp"
+#include "services/users.hpp"
+#include "store/database.hpp"
+
+namespace lt::app {
+
+namespace {
+
+struct UserOptions {
+  std::string username, password, role, email, first_name, last_name, tenant = "default";
+  long long provider = 0;
+};
+
+int fail_with(const std::string& message) {
+  std::cerr << "error: " << message << "\n";
+  return 1;
+}
+
+std::string describe(const domain::Error& error) {
+  std::string text = error.message;
+  for (const auto& f : error.fields) text += "\n  " + f.field + ": " + f.message;
+  return text;
+}
+
+int serve(const std::optional<std::string>& config_file) {
+  Application app(load_config(config_file));
+  app.migrate();
+  const auto boot = app.tenants().bootstrap(app.config().tenant);
+  if (boot.created_admin) {
+    std::cout << "\n  First run: created the administrator of tenant '" << app.config().tenant
+              << "'.\n    username: " << boot.username << "\n    one-time password: "
+              << boot.password << "\n  You will be asked to choose a new password at first "
+              << "sign-in.\n\n";
+  }
+  app.listen();
+  std::cout << "Learnertrack serving on " << app.config().effective_public_url()
+            << " (database " << app.db().description() << ")" << std::endl;
+  app.run();
+  std::cout << "Learnertrack stopped." << std::endl;
+  return 0;
+}
+
+int create_user(const std::optional<std::string>& config_file, const UserOptions& o) {
+  Application app(load_config(config_file));
+  app.migrate();
+  auto tenant = app.tenants().find_by_name(o.tenant);
+  if (!tenant) return fail_with("there is no tenant called '" + o.tenant + "'");
+  services::Context ctx;
+  ctx.tenant_id = tenant->id;
+  ctx.request_id = "cli";
+  services::NewUser input;
+  input.username = o.username;
+  input.password = o.password;
+  if (!o.email.empty()) input.email = o.email;
+  input.first_name = o.first_name.empty() ? o.username : o.first_name;
+  input.last_name = o.last_name.empty() ? "-" : o.last_name;
+  input.roles = {{o.role, o.provider ? "provider" : "tenant",
+                  o.provider ? std::optional<long long>(o.provider) : std::nullopt}};
+  auto created = app.users().create_as_operator(ctx, input);
+  if (!created) return fail_with(describe(created.error()));
+  std::cout << "Created user " << created->username << " (id " << created->id << ") with role "
+            << o.role << ". The password must be changed at first sign-in."
+            << (created->email ? " A verification email is in the outbox." : "") << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App cli{"Learnertrack: learner management and tracking platform"};
+  cli.require_subcommand(1);
+  std::optional<std::string> config_file;
+  cli.add_option("--config", config_file, "TOML configuration file (LT_* variables override it)");
+
+  auto* serve_cmd = cli.add_subcommand("serve", "Apply migrations and serve the web app and API");
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
+
+  auto* tenant_cmd = cli.add_subcommand("tenant", "Manage tenants");
+  tenant_cmd->require_subcommand(1);
+  std::string tenant_name;
+  auto* tenant_create = tenant_cmd->add_subcommand("create", "Create a tenant");
+  tenant_create->add_option("NAME", tenant_name, "Tenant name (lower-case letters, digits, -)")
+      ->required();
+
+  auto* user_cmd = cli.add_subcommand("user", "Manage users");
+  user_cmd->require_subcommand(1);
+  UserOptions user;
+  auto* user_create = user_cmd->add_subcommand("create", "Create a user");
+  user_create->add_option("--username", user.username, "Username (6–256 characters)")->required();
+  user_create->add_option("--password", user.password, "Initial password (changed at first sign-in)")
+      ->required();
+  user_create->add_option("--role", user.role, "Role, e.g. administrator")->required();
+  user_create->add_option("--email", user.email, "Email address (a verification email is sent)");
+  user_create->add_option("--first-name", user.first_name, "First name");
+  user_create->add_option("--last-name", user.last_name, "Last name");
+  user_create->add_option("--tenant", user.tenant, "Tenant (default: default)");
+  user_create->add_option("--provider", user.provider, "Scope the role to this provider id");
+
+  auto* backup_cmd = cli.add_subcommand("backup", "Write a consistent copy of the database");
+  std::string backup_to;
+  backup_cmd->add_option("--to", backup_to, "Destination file")->required();
+
+  auto* audit_cmd = cli.add_subcommand("audit", "Audit trail tools");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit hash chain");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+
+  try {
+    if (*serve_cmd) return serve(config_file);
+    if (*migrate_cmd) {
+      Application app(load_config(config_file));
+      app.migrate();
+      std::cout << "Database is up to date (" << app.db().description() << ").\n";
+      return 0;
+    }
+    if (*tenant_create) {
+      Application app(load_config(config_file));
+      app.migrate();
+      auto created = app.tenants().create(tenant_name);
+      if (!created) return fail_with(describe(created.error()));
+      std::cout << "Created tenant " << created->name << " (id " << created->id << ").\n";
+      return 0;
+    }
+    if (*user_create) return create_user(config_file, user);
+    if (*backup_cmd) {
+      Application app(load_config(config_file));
+      backup_database(app.db(), app.config().effective_database_url(), backup_to);
+      std::cout << "Backup written to " << backup_to << "\n";
+      return 0;
+    }
+    if (*audit_verify) {
+      Application app(load_config(config_file));
+      app.migrate();
+      auto result = app.audit().verify_chain();
+      if (result.ok) {
+        std::cout << "Audit chain intact: " << result.events_checked << " events checked.\n";
+        return 0;
+      }
+      const auto& e = *result.first_broken;
+      std::cout << "Audit chain BROKEN at event " << e.id << " (tenant " << e.tenant_id << ", "
+                << e.at << ", " << e.action << " on " << e.entity_type << "): " << result.problem
+                << ".\n";
+      return 1;
+    }
+  } catch (const std::exception& e) {
+    return fail_with(e.what());
+  }
+  return 1;
+}
+
+}  // namespace lt::app
