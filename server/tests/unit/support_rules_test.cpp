@@ -1,0 +1,73 @@
+// Timestamps, migration splitting, the sign-in throttle and secrets.
+#include <gtest/gtest.h>
+
+#include "auth/login_throttle.hpp"
+#include "auth/secrets.hpp"
+#include "domain/clock.hpp"
+#include "store/migrations.hpp"
+
+using namespace std::chrono;
+
+TEST(Timestamp, FormatsFixedWidthUtcAndParsesBack) {
+  const lt::domain::TimePoint t = sys_days{2026y / 11 / 22} + hours(9) + minutes(5) +
+                                  seconds(7) + milliseconds(42);
+  EXPECT_EQ(lt::domain::format_timestamp(t), "2026-11-22T09:05:07.042Z");
+  EXPECT_EQ(*lt::domain::parse_timestamp("2026-11-22T09:05:07.042Z"), t);
+  EXPECT_FALSE(lt::domain::parse_timestamp("yesterday").has_value());
+}
+
+TEST(Timestamp, ManualClockAdvances) {
+  lt::domain::ManualClock clock(sys_days{2026y / 1 / 1});
+  clock.advance(hours(1) + minutes(1));
+  EXPECT_EQ(lt::domain::format_timestamp(clock.now()), "2026-01-01T01:01:00.000Z");
+}
+
+TEST(Migrations, SplitsAtLineEndingSemicolonsOutsideQuotes) {
+  const auto parts = lt::store::split_statements(
+      "-- comment\nCREATE TABLE a (x TEXT DEFAULT 'a;\nb');\nCREATE INDEX i ON a (x);\n-- end\n");
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_NE(parts[0].find("'a;\nb'"), std::string::npos);
+  EXPECT_NE(parts[1].find("CREATE INDEX"), std::string::npos);
+}
+
+TEST(Migrations, BothDialectsShipTheSameMigrationNames) {
+  const auto& sqlite = lt::store::embedded_sqlite_migrations();
+  const auto& postgres = lt::store::embedded_postgres_migrations();
+  ASSERT_FALSE(sqlite.empty());
+  ASSERT_EQ(sqlite.size(), postgres.size());
+  for (std::size_t i = 0; i < sqlite.size(); ++i) EXPECT_EQ(sqlite[i].name, postgres[i].name);
+}
+
+TEST(LoginThrottle, LimitsAttemptsPerAddressInASlidingWindow) {
+  lt::auth::LoginThrottle throttle(3, seconds(60));
+  const auto t0 = steady_clock::time_point{} + hours(1);
+  EXPECT_TRUE(throttle.allow("10.0.0.1", t0));
+  EXPECT_TRUE(throttle.allow("10.0.0.1", t0 + seconds(1)));
+  EXPECT_TRUE(throttle.allow("10.0.0.1", t0 + seconds(2)));
+  EXPECT_FALSE(throttle.allow("10.0.0.1", t0 + seconds(3)));
+  EXPECT_TRUE(throttle.allow("10.0.0.2", t0 + seconds(3))) << "other addresses unaffected";
+  EXPECT_EQ(throttle.retry_after("10.0.0.1", t0 + seconds(10)), 50);
+  EXPECT_TRUE(throttle.allow("10.0.0.1", t0 + seconds(60))) << "the first attempt has aged out";
+}
+
+TEST(Secrets, PasswordHashesVerifyAndTokensAreRandom) {
+  lt::auth::init_crypto();
+  const auto hash = lt::auth::hash_password("Passw0rd!");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(lt::auth::verify_password("Passw0rd!", hash));
+  EXPECT_FALSE(lt::auth::verify_password("Passw0rd?", hash));
+  const auto a = lt::auth::random_token(), b = lt::auth::random_token();
+  EXPECT_EQ(a.size(), 43u);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(lt::auth::sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Secrets, GeneratedPasswordsSatisfyTheStandardPolicy) {
+  lt::auth::init_crypto();
+  for (int i = 0; i < 50; ++i) {
+    const auto password = lt::auth::generate_password();
+    EXPECT_EQ(password.size(), 9u);
+    EXPECT_NE(password.find_first_of("0123456789"), std::string::npos);
+  }
+}
