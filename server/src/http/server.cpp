@@ -330,13 +330,15 @@ asio::awaitable<bool> Server::Impl::respond(Connection& conn, const Request& req
   bool keep = keep_alive && !stopping.load();
   res.keep_alive(keep);
 
+  // Recorded before writing, so a client that has its answer also sees it counted.
+  metrics.record(req.method, route, response.status,
+                 std::chrono::duration_cast<std::chrono::microseconds>(
+                     std::chrono::steady_clock::now() - req.received_at));
   beast::error_code ec;
   conn.stream.expires_after(settings.request_timeout);
   co_await bhttp::async_write(conn.stream, res, asio::redirect_error(use_awaitable, ec));
 
   auto elapsed = std::chrono::steady_clock::now() - req.received_at;
-  metrics.record(req.method, route, response.status,
-                 std::chrono::duration_cast<std::chrono::microseconds>(elapsed));
   if (settings.access_log) {
     double ms = std::chrono::duration<double, std::milli>(elapsed).count();
     detail::log_access(req.method, req.path, response.status, ms, req.request_id, response.user,
