@@ -3,9 +3,12 @@
 // validation, and a separate internal detail that only goes to the log.
 #pragma once
 
-#include <expected>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace lt::domain {
@@ -70,12 +73,66 @@ struct Error {
   }
 };
 
+// A failure on its way into a Result: `return fail(Error::not_found());`.
+struct Failure {
+  Error error;
+};
+
+inline Failure fail(Error e) { return Failure{std::move(e)}; }
+
+// A value or an Error: the subset of std::expected the code base uses. Our own type because
+// clang 14 (used for the libFuzzer builds and clang-tidy) cannot compile libstdc++ 12's
+// std::expected with a non-trivial error type.
 template <class T>
-using Result = std::expected<T, Error>;
+class Result {
+ public:
+  Result(const T& value) : state_(std::in_place_index<0>, value) {}
+  Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}
+  template <class U>
+    requires(std::is_constructible_v<T, U &&> &&
+             !std::is_same_v<std::remove_cvref_t<U>, Result> &&
+             !std::is_same_v<std::remove_cvref_t<U>, Failure> &&
+             !std::is_same_v<std::remove_cvref_t<U>, T>)
+  Result(U&& value) : state_(std::in_place_index<0>, T(std::forward<U>(value))) {}
+  Result(Failure failure) : state_(std::in_place_index<1>, std::move(failure.error)) {}
+
+  bool has_value() const { return state_.index() == 0; }
+  explicit operator bool() const { return has_value(); }
+
+  T& value() & { return checked(); }
+  const T& value() const& { return const_cast<Result*>(this)->checked(); }
+  T& operator*() & { return checked(); }
+  const T& operator*() const& { return const_cast<Result*>(this)->checked(); }
+  T&& operator*() && { return std::move(checked()); }
+  T* operator->() { return &checked(); }
+  const T* operator->() const { return &const_cast<Result*>(this)->checked(); }
+
+  Error& error() { return std::get<1>(state_); }
+  const Error& error() const { return std::get<1>(state_); }
+
+ private:
+  T& checked() {
+    if (!has_value()) throw std::logic_error("Result holds an error: " + error().code);
+    return std::get<0>(state_);
+  }
+  std::variant<T, Error> state_;
+};
+
+template <>
+class Result<void> {
+ public:
+  Result() = default;
+  Result(Failure failure) : error_(std::move(failure.error)) {}
+  bool has_value() const { return !error_; }
+  explicit operator bool() const { return has_value(); }
+  Error& error() { return *error_; }
+  const Error& error() const { return *error_; }
+
+ private:
+  std::optional<Error> error_;
+};
 
 // Result<void> success value, to write `return ok();` in functions returning Result<void>.
 inline Result<void> ok() { return {}; }
-
-inline std::unexpected<Error> fail(Error e) { return std::unexpected<Error>(std::move(e)); }
 
 }  // namespace lt::domain
