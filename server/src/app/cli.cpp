@@ -55,6 +55,7 @@ int serve(const std::optional<std::string>& config_file) {
 int create_user(const std::optional<std::string>& config_file, const UserOptions& o) {
   Application app(load_config(config_file));
   app.migrate();
+  if (o.tenant == app.config().tenant) app.tenants().ensure(o.tenant);
   auto tenant = app.tenants().find_by_name(o.tenant);
   if (!tenant) return fail_with("there is no tenant called '" + o.tenant + "'");
   services::Context ctx;
@@ -127,6 +128,7 @@ int run_cli(int argc, char** argv) {
     if (*migrate_cmd) {
       Application app(load_config(config_file));
       app.migrate();
+      app.tenants().ensure(app.config().tenant);
       std::cout << "Database is up to date (" << app.db().description() << ").\n";
       return 0;
     }

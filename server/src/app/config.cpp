@@ -104,6 +104,8 @@ Config load_config(const std::optional<std::string>& file) {
   from_env("LT_WORKERS", c.worker_threads);
   from_env("LT_DB_CONNECTIONS", c.db_connections);
   from_env("LT_LOGIN_ATTEMPTS_PER_IP", c.login_attempts_per_ip);
+  if (const char* log = std::getenv("LT_ACCESS_LOG"); log && std::string(log) == "0")
+    c.access_log = false;
   c.port();  // validate early
   return c;
 }

@@ -21,7 +21,7 @@ struct Config {
   std::size_t worker_threads = 8;              // LT_WORKERS
   std::size_t db_connections = 8;              // LT_DB_CONNECTIONS
   std::size_t login_attempts_per_ip = 50;      // per 5 minutes
-  bool access_log = true;
+  bool access_log = true;                      // LT_ACCESS_LOG=0 turns it off
 
   // The SQLite path or PostgreSQL URL actually used.
   std::string effective_database_url() const;

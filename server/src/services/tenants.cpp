@@ -38,15 +38,16 @@ std::optional<store::TenantRow> Tenants::find_by_name(const std::string& name) {
   return deps_.db.read([&](soci::session& sql) { return store::tenants::find_by_name(sql, name); });
 }
 
+store::TenantRow Tenants::ensure(const std::string& name) {
+  if (auto tenant = find_by_name(name)) return *tenant;
+  auto created = create(name);
+  if (!created) throw std::runtime_error("cannot create tenant: " + created.error().message);
+  return *created;
+}
+
 Bootstrap Tenants::bootstrap(const std::string& tenant_name) {
   Bootstrap result;
-  auto tenant = find_by_name(tenant_name);
-  if (!tenant) {
-    auto created = create(tenant_name);
-    if (!created) throw std::runtime_error("cannot create tenant: " + created.error().message);
-    tenant = *created;
-  }
-  result.tenant_id = tenant->id;
+  result.tenant_id = ensure(tenant_name).id;
   long long users = deps_.db.read([&](soci::session& sql) {
     long long n = 0;
     sql << "SELECT COUNT(*) FROM users", soci::into(n);
@@ -54,7 +55,7 @@ Bootstrap Tenants::bootstrap(const std::string& tenant_name) {
   });
   if (users > 0) return result;
   Context ctx;
-  ctx.tenant_id = tenant->id;
+  ctx.tenant_id = result.tenant_id;
   NewUser admin;
   admin.username = "administrator";  // usernames are at least 6 characters
   admin.first_name = "Platform";

@@ -30,6 +30,8 @@ class Tenants {
   // 422 invalid_tenant_name, 409 tenant_exists.
   domain::Result<store::TenantRow> create(const std::string& name);
   std::optional<store::TenantRow> find_by_name(const std::string& name);
+  // The tenant of this name, created when missing.
+  store::TenantRow ensure(const std::string& name);
 
   // Ensures the tenant exists and, when it has no users at all, creates an administrator with a
   // generated one-time password that must be changed at first sign-in.
