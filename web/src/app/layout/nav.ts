@@ -1,0 +1,24 @@
+// The navigation, declared once: the layout and the home page show the entries the user may use.
+import { can, PERMISSIONS } from '@/lib/permissions';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  description: string;
+  permission?: string;
+  section: 'main' | 'admin';
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Home', description: 'Your starting page.', section: 'main' },
+  { to: '/account', label: 'Account', description: 'Your personal details, username and password.', section: 'main' },
+  { to: '/admin/users', label: 'Users', description: 'Create staff accounts, assign roles, unlock and disable accounts.', permission: PERMISSIONS.usersView, section: 'admin' },
+  { to: '/admin/providers', label: 'Providers', description: 'Training providers, schools and colleges with their UKPRN.', permission: PERMISSIONS.providersView, section: 'admin' },
+  { to: '/admin/outbox', label: 'Email outbox', description: 'Emails waiting to be sent, sent and failed.', permission: PERMISSIONS.outboxView, section: 'admin' },
+  { to: '/admin/audit', label: 'Audit log', description: 'Who changed what, and when.', permission: PERMISSIONS.auditView, section: 'admin' },
+  { to: '/admin/settings', label: 'Settings', description: 'Password policy for everyone in your organisation.', permission: PERMISSIONS.settingsEdit, section: 'admin' },
+];
+
+export function navFor(permissions: readonly string[] | undefined): NavItem[] {
+  return NAV_ITEMS.filter((i) => can(permissions, i.permission));
+}

@@ -1,0 +1,62 @@
+// Every route of the app.
+import { createBrowserRouter } from 'react-router';
+import { PERMISSIONS } from '@/lib/permissions';
+import { AccountPage } from '@/features/account/pages/AccountPage';
+import { AuditPage } from '@/features/audit/pages/AuditPage';
+import { ChangePasswordPage } from '@/features/auth/pages/ChangePasswordPage';
+import { ForgotPasswordPage } from '@/features/auth/pages/ForgotPasswordPage';
+import { LoginPage } from '@/features/auth/pages/LoginPage';
+import { ResetPasswordPage, VerifyPage } from '@/features/auth/pages/TokenPasswordPage';
+import { HomePage } from '@/features/home/pages/HomePage';
+import { OutboxPage } from '@/features/outbox/pages/OutboxPage';
+import { ProviderDetailPage } from '@/features/providers/pages/ProviderDetailPage';
+import { ProvidersPage } from '@/features/providers/pages/ProvidersPage';
+import { SettingsPage } from '@/features/settings/pages/SettingsPage';
+import { CreateUserPage } from '@/features/users/pages/CreateUserPage';
+import { UserDetailPage } from '@/features/users/pages/UserDetailPage';
+import { UsersPage } from '@/features/users/pages/UsersPage';
+import { AuthEvents } from './AuthEvents';
+import { AppLayout } from './layout/AppLayout';
+import { PublicLayout } from './layout/PublicLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RequirePermission } from './RequirePermission';
+
+const guard = (permission: string, el: React.ReactNode) => <RequirePermission permission={permission}>{el}</RequirePermission>;
+
+export const routes = [
+  {
+    element: <AuthEvents />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: '/login', element: <LoginPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+          { path: '/verify/:token', element: <VerifyPage /> },
+          { path: '/change-password', element: <ChangePasswordPage /> },
+        ],
+      },
+      {
+        element: <AppLayout />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/account', element: <AccountPage /> },
+          { path: '/admin/users', element: guard(PERMISSIONS.usersView, <UsersPage />) },
+          { path: '/admin/users/new', element: guard(PERMISSIONS.usersEdit, <CreateUserPage />) },
+          { path: '/admin/users/:id', element: guard(PERMISSIONS.usersView, <UserDetailPage />) },
+          { path: '/admin/providers', element: guard(PERMISSIONS.providersView, <ProvidersPage />) },
+          { path: '/admin/providers/:id', element: guard(PERMISSIONS.providersView, <ProviderDetailPage />) },
+          { path: '/admin/outbox', element: guard(PERMISSIONS.outboxView, <OutboxPage />) },
+          { path: '/admin/audit', element: guard(PERMISSIONS.auditView, <AuditPage />) },
+          { path: '/admin/settings', element: guard(PERMISSIONS.settingsEdit, <SettingsPage />) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function makeRouter() {
+  return createBrowserRouter(routes);
+}

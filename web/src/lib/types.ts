@@ -1,0 +1,94 @@
+// Shapes served by API v1 (docs/api.md).
+
+export type ScopeType = 'tenant' | 'provider' | 'group' | 'employer';
+
+export interface RoleAssignment {
+  role: string;
+  scope_type: ScopeType;
+  scope_id: number | null;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  email: string | null;
+  first_name: string;
+  last_name: string;
+  telephone: string | null;
+  status: 'active' | 'disabled';
+  locked: boolean;
+  must_change_password: boolean;
+  email_verified: boolean;
+  roles: RoleAssignment[];
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PasswordPolicy {
+  preset: 'standard' | 'strong' | string;
+  min_length: number;
+  max_length: number;
+  description: string;
+}
+
+export interface Me {
+  user: User;
+  tenant: { id: number; name: string };
+  permissions: string[];
+  must_change_password: boolean;
+  password_policy: PasswordPolicy;
+}
+
+export interface Provider {
+  id: number;
+  name: string;
+  ukprn: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: number | string | null;
+  changes: Record<string, { before: unknown; after: unknown }> | null;
+  request_id: string | null;
+}
+
+export interface OutboxMessage {
+  id: number;
+  to: string;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface Role {
+  name: string;
+  label: string;
+  description: string;
+  permissions: string[];
+  scope_types: ScopeType[];
+}
+
+export interface ListPage<T> {
+  items: T[];
+  next_cursor: string | null;
+  total: number;
+}
+
+export interface Settings {
+  password_policy: 'standard' | 'strong';
+  version: number;
+}
