@@ -61,8 +61,12 @@ http::Handler Gatekeeper::wrap(Access access, ApiHandler handler) const {
     try {
       const auto token = request.cookie(kSessionCookie);
       if (token && !token->empty()) {
-        ctx.principal = accounts_.authenticate(*token);
-        if (ctx.principal) ctx.tenant_id = ctx.principal->tenant_id;
+        store::UserRow user;
+        ctx.principal = accounts_.authenticate(*token, &user);
+        if (ctx.principal) {
+          ctx.tenant_id = ctx.principal->tenant_id;
+          ctx.user = std::move(user);
+        }
       }
       // A browser always sends Origin on a cross-site or fetch mutation; refusing mismatches (and
       // absences when a cookie is present) stops forged requests riding on the session cookie.
@@ -74,10 +78,9 @@ http::Handler Gatekeeper::wrap(Access access, ApiHandler handler) const {
       if (access != Access::open) {
         if (!ctx.principal) return error_response(Error::unauthenticated(), ctx.request_id);
         if (access == Access::signed_in && ctx.principal->must_change_password)
-          return error_response(
-              Error::make(ErrorKind::forbidden, "password_change_required",
-                          "Change your password before you continue."),
-              ctx.request_id);
+          return error_response(Error::make(ErrorKind::forbidden, "password_change_required",
+                                            "Change your password before you continue."),
+                                ctx.request_id);
       }
       http::Response response = handler(request, ctx);
       if (ctx.principal) response.user = ctx.principal->username;

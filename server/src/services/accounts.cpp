@@ -63,7 +63,8 @@ nlohmann::json opt(const std::optional<std::string>& v) {
 }  // namespace
 
 domain::PasswordPolicy Accounts::policy_for(Id tenant_id) {
-  auto tenant = deps_.db.read([&](soci::session& sql) { return store::tenants::find(sql, tenant_id); });
+  auto tenant =
+      deps_.db.read([&](soci::session& sql) { return store::tenants::find(sql, tenant_id); });
   if (!tenant) return domain::PasswordPolicy::standard();
   return domain::PasswordPolicy::named(tenant->password_policy)
       .value_or(domain::PasswordPolicy::standard());
@@ -84,7 +85,8 @@ Result<SignedIn> Accounts::sign_in(const std::string& tenant_name, const std::st
   Found found = deps_.db.read([&](soci::session& sql) {
     Found f;
     f.tenant = store::tenants::find_by_name(sql, tenant_name);
-    if (f.tenant) f.user = store::users::find_by_username(sql, f.tenant->id, domain::trim(username));
+    if (f.tenant)
+      f.user = store::users::find_by_username(sql, f.tenant->id, domain::trim(username));
     return f;
   });
   if (!found.user || !found.user->password_hash) {
@@ -147,7 +149,8 @@ void Accounts::sign_out(const std::string& token) {
   });
 }
 
-std::optional<auth::Principal> Accounts::authenticate(const std::string& token) {
+std::optional<auth::Principal> Accounts::authenticate(const std::string& token,
+                                                      store::UserRow* user) {
   if (token.empty() || token.size() > 128) return std::nullopt;
   const std::string hash = auth::sha256_hex(token);
   const auto now_point = deps_.clock.now();
@@ -169,15 +172,18 @@ std::optional<auth::Principal> Accounts::authenticate(const std::string& token) 
   if (loaded.user->status != "active" || loaded.user->locked) return std::nullopt;
   // Record activity at most once a minute: a write per request would serialise every reader.
   if (now_point - *last_seen > std::chrono::minutes(1)) {
-    deps_.db.write([&](soci::session& sql) { store::sessions::touch(sql, loaded.session->id, now); });
+    deps_.db.write(
+        [&](soci::session& sql) { store::sessions::touch(sql, loaded.session->id, now); });
   }
+  if (user) *user = *loaded.user;
   return principal_of(*loaded.user, loaded.session->id);
 }
 
 Result<MeView> Accounts::me(const Context& ctx) {
   if (!ctx.principal) return fail(Error::unauthenticated());
   return deps_.db.read([&](soci::session& sql) -> Result<MeView> {
-    auto user = store::users::find(sql, ctx.tenant_id, ctx.principal->user_id);
+    auto user =
+        ctx.user ? ctx.user : store::users::find(sql, ctx.tenant_id, ctx.principal->user_id);
     auto tenant = store::tenants::find(sql, ctx.tenant_id);
     if (!user || !tenant) return fail(Error::unauthenticated());
     auto policy = domain::PasswordPolicy::named(tenant->password_policy)
@@ -195,18 +201,25 @@ Result<MeView> Accounts::update_me(const Context& ctx, const MePatch& patch) {
                   std::optional<std::string>& out) {
     if (!value) return;
     auto checked = check(*value);
-    if (checked) out = *checked;
-    else errors.insert(errors.end(), checked.error().fields.begin(), checked.error().fields.end());
+    if (checked)
+      out = *checked;
+    else
+      errors.insert(errors.end(), checked.error().fields.begin(), checked.error().fields.end());
   };
   std::optional<std::string> first, last, email, telephone;
-  take(patch.first_name, [](const std::string& v) { return domain::check_name(v, "first_name"); },
-       first);
-  take(patch.last_name, [](const std::string& v) { return domain::check_name(v, "last_name"); },
-       last);
-  if (patch.email && domain::trim(*patch.email).empty()) email = "";
-  else take(patch.email, [](const std::string& v) { return domain::check_email(v); }, email);
-  take(patch.telephone, [](const std::string& v) { return domain::check_telephone(v); },
-       telephone);
+  take(
+      patch.first_name, [](const std::string& v) { return domain::check_name(v, "first_name"); },
+      first);
+  take(
+      patch.last_name, [](const std::string& v) { return domain::check_name(v, "last_name"); },
+      last);
+  if (patch.email && domain::trim(*patch.email).empty())
+    email = "";
+  else
+    take(
+        patch.email, [](const std::string& v) { return domain::check_email(v); }, email);
+  take(
+      patch.telephone, [](const std::string& v) { return domain::check_telephone(v); }, telephone);
   if (!errors.empty()) return fail(Error::validation(std::move(errors)));
 
   auto saved = deps_.db.write([&](soci::session& sql) -> Result<void> {
@@ -232,7 +245,9 @@ Result<MeView> Accounts::update_me(const Context& ctx, const MePatch& patch) {
     return ok();
   });
   if (!saved) return fail(saved.error());
-  return me(ctx);
+  Context after = ctx;
+  after.user.reset();  // changed: load it again
+  return me(after);
 }
 
 Result<void> Accounts::change_username(const Context& ctx, const std::string& username) {
@@ -268,8 +283,8 @@ Result<MeView> Accounts::change_password(const Context& ctx, const std::string& 
   if (auto policy_ok = policy_for(ctx.tenant_id).check(next, "new_password"); !policy_ok)
     errors.push_back(policy_ok.error().fields.front());
   else if (next == current)
-    errors.push_back({"new_password", "same_password",
-                      "Choose a password different from the current one."});
+    errors.push_back(
+        {"new_password", "same_password", "Choose a password different from the current one."});
   if (!errors.empty()) return fail(Error::validation(std::move(errors)));
   const std::string hash = auth::hash_password(next);
   auto saved = deps_.db.write([&](soci::session& sql) -> Result<void> {
@@ -287,6 +302,7 @@ Result<MeView> Accounts::change_password(const Context& ctx, const std::string& 
   if (!saved) return fail(saved.error());
   Context after = ctx;
   after.principal->must_change_password = false;
+  after.user.reset();
   return me(after);
 }
 
@@ -342,8 +358,8 @@ Result<void> Accounts::complete_reset(const std::string& token, const std::strin
   return complete_token(kResetPurpose, token, password, ctx);
 }
 
-Result<void> Accounts::complete_verification(const std::string& token,
-                                             const std::string& password, const Context& ctx) {
+Result<void> Accounts::complete_verification(const std::string& token, const std::string& password,
+                                             const Context& ctx) {
   return complete_token(kVerificationPurpose, token, password, ctx);
 }
 

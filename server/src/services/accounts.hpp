@@ -41,8 +41,10 @@ class Accounts {
   domain::Result<SignedIn> sign_in(const std::string& tenant_name, const std::string& username,
                                    const std::string& password, const Context& ctx);
   void sign_out(const std::string& token);
-  // The principal of a live session, or nullopt for a missing, expired or revoked one.
-  std::optional<auth::Principal> authenticate(const std::string& token);
+  // The principal of a live session, or nullopt for a missing, expired or revoked one. When
+  // `user` is given it receives the user's record.
+  std::optional<auth::Principal> authenticate(const std::string& token,
+                                              store::UserRow* user = nullptr);
 
   domain::Result<MeView> me(const Context& ctx);
   domain::Result<MeView> update_me(const Context& ctx, const MePatch& patch);
@@ -64,8 +66,8 @@ class Accounts {
     domain::PasswordPolicy policy;
   };
   domain::Result<VerificationView> check_verification(const std::string& token);
-  domain::Result<void> complete_verification(const std::string& token,
-                                             const std::string& password, const Context& ctx);
+  domain::Result<void> complete_verification(const std::string& token, const std::string& password,
+                                             const Context& ctx);
 
   // The tenant's password policy.
   domain::PasswordPolicy policy_for(Id tenant_id);

@@ -18,6 +18,10 @@ using store::Id;
 struct Context {
   Id tenant_id = 0;
   std::optional<auth::Principal> principal;
+  // The signed-in user's record as loaded when the session was checked, so a use case that needs
+  // it (e.g. "me") does not load it again. Never trusted for writes: they reload inside their
+  // transaction.
+  std::optional<store::UserRow> user;
   std::string request_id;
   std::string ip;
   std::string user_agent;
