@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -21,6 +22,30 @@ std::string redact(const std::string& url) {
   const auto colon = url.find(':', scheme + 3);
   if (colon == std::string::npos || colon > at) return url;
   return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+// SOCI 4.0.3 re-parses its connection string as key=value pairs and mangles URIs, so a
+// postgresql:// URL is turned into libpq's keyword form first (libpq itself parses the URL).
+std::string pg_conninfo(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (!options) {
+    std::string message = error ? error : "invalid connection URL";
+    PQfreemem(error);
+    throw std::runtime_error(message);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val || !*o->val) continue;
+    std::string value;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + value + "'";
+  }
+  PQconninfoFree(options);
+  return out;
 }
 
 std::unique_ptr<soci::session> open_sqlite(const std::string& path) {
@@ -41,9 +66,11 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
     if (starts_with(settings.url, "postgresql://") || starts_with(settings.url, "postgres://")) {
       db->dialect_ = Dialect::postgres;
       db->description_ = redact(settings.url);
+      const std::string conninfo = pg_conninfo(settings.url);
       for (std::size_t i = 0; i < readers; ++i) {
-        auto sql = std::make_unique<soci::session>(soci::postgresql, settings.url);
+        auto sql = std::make_unique<soci::session>(soci::postgresql, conninfo);
         *sql << "SET TIME ZONE 'UTC'";
+        *sql << "SET client_min_messages = warning";
         db->free_.push_back(sql.get());
         db->sessions_.push_back(std::move(sql));
       }
