@@ -41,11 +41,7 @@ Page<ProviderRow> list(soci::session& sql, Id tenant, const ListFilter& filter) 
   std::string where = "WHERE tenant_id = :t AND deleted_at IS NULL";
   const std::string pattern = filter.q ? like_pattern(*filter.q) : std::string();
   if (filter.q) where += " AND (LOWER(name) LIKE :q1 ESCAPE '\\' OR ukprn LIKE :q2 ESCAPE '\\')";
-  if (filter.only_ids) {
-    std::string ids;
-    for (Id id : *filter.only_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-    where += " AND id IN (" + (ids.empty() ? std::string("0") : ids) + ")";
-  }
+  if (filter.only_ids) where += " AND id IN (" + id_list(*filter.only_ids) + ")";
   Page<ProviderRow> page;
   const int limit = filter.limit;
   const Id after = filter.after;

@@ -22,6 +22,13 @@ int page_limit(std::optional<int> requested) {
   return std::clamp(*requested, 1, 500);
 }
 
+std::string id_list(const std::vector<Id>& ids) {
+  if (ids.empty()) return "0";
+  std::string out;
+  for (Id id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
 std::string like_pattern(const std::string& text) {
   std::string out = "%";
   for (char c : domain::ascii_lower(text)) {

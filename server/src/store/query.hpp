@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -34,6 +35,10 @@ Id cursor_after(const std::optional<std::string>& cursor);
 
 // Limit bounded to 1..500, default 50 (DESIGN section 5).
 int page_limit(std::optional<int> requested);
+
+// "1,2,3" for an IN (…) list of ids ("0" when empty, which matches nothing). Ids are integers, so
+// inlining them is safe and lets one statement serve any number of them.
+std::string id_list(const std::vector<Id>& ids);
 
 // "%text%" with LIKE wildcards in the search text escaped (use with ESCAPE '\').
 std::string like_pattern(const std::string& text);

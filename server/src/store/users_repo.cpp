@@ -85,13 +85,9 @@ Page<UserRow> list(soci::session& sql, Id tenant, const ListFilter& filter) {
         " AND (LOWER(username) LIKE :q1 ESCAPE '\\' OR LOWER(COALESCE(email, '')) LIKE :q2 ESCAPE "
         "'\\' OR LOWER(first_name) LIKE :q3 ESCAPE '\\' OR LOWER(last_name) LIKE :q4 ESCAPE '\\')";
   if (filter.status) where += " AND status = :s";
-  if (filter.provider_ids) {
-    std::string ids;
-    for (Id id : *filter.provider_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-    if (ids.empty()) ids = "0";
+  if (filter.provider_ids)
     where += " AND id IN (SELECT user_id FROM role_assignments WHERE scope_type = 'provider' "
-             "AND scope_id IN (" + ids + "))";
-  }
+             "AND scope_id IN (" + id_list(*filter.provider_ids) + "))";
 
   Page<UserRow> page;
   const int limit = filter.limit;
