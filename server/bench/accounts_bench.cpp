@@ -3,8 +3,8 @@
 // Run through `make bench`; results print as JSON with --benchmark_format=json.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 #include "app/application.hpp"
 #include "auth/permissions.hpp"

@@ -2,4 +2,6 @@
 // root); this file only hands over.
 #include "app/cli.hpp"
 
-int main(int argc, char** argv) { return lt::app::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+  return lt::app::run_cli(argc, argv);
+}

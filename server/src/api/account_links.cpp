@@ -53,19 +53,19 @@ void add_account_link_routes(http::Router& router, Api& api) {
 
   router.add("POST", "/api/v1/password-resets/{token}",
              gate.wrap(Access::open, [&api](Request& req, Context& ctx) {
-               return complete_with_password(req, ctx, [&](auto&&... args) {
-                 return api.accounts.complete_reset(args...);
-               });
+               return complete_with_password(
+                   req, ctx, [&](auto&&... args) { return api.accounts.complete_reset(args...); });
              }));
 
-  router.add("GET", "/api/v1/verifications/{token}",
-             gate.wrap(Access::open, [&api](Request& req, Context& ctx) {
-               return respond(api.accounts.check_verification(req.param("token")), ctx,
-                              [](const services::Accounts::VerificationView& view) {
-                                return nlohmann::json{{"username", view.username},
-                                                      {"password_policy", view.policy}};
-                              });
-             }));
+  router.add(
+      "GET", "/api/v1/verifications/{token}",
+      gate.wrap(Access::open, [&api](Request& req, Context& ctx) {
+        return respond(
+            api.accounts.check_verification(req.param("token")), ctx,
+            [](const services::Accounts::VerificationView& view) {
+              return nlohmann::json{{"username", view.username}, {"password_policy", view.policy}};
+            });
+      }));
 
   router.add("POST", "/api/v1/verifications/{token}",
              gate.wrap(Access::open, [&api](Request& req, Context& ctx) {

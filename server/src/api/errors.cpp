@@ -10,19 +10,32 @@ namespace lt::api {
 int status_of(domain::ErrorKind kind) {
   using K = domain::ErrorKind;
   switch (kind) {
-    case K::bad_request: return 400;
-    case K::unauthenticated: return 401;
-    case K::forbidden: return 403;
-    case K::not_found: return 404;
-    case K::method_not_allowed: return 405;
-    case K::conflict: return 409;
-    case K::gone: return 410;
-    case K::payload_too_large: return 413;
-    case K::unsupported_media: return 415;
-    case K::validation: return 422;
-    case K::too_many_requests: return 429;
-    case K::unavailable: return 503;
-    case K::internal: return 500;
+    case K::bad_request:
+      return 400;
+    case K::unauthenticated:
+      return 401;
+    case K::forbidden:
+      return 403;
+    case K::not_found:
+      return 404;
+    case K::method_not_allowed:
+      return 405;
+    case K::conflict:
+      return 409;
+    case K::gone:
+      return 410;
+    case K::payload_too_large:
+      return 413;
+    case K::unsupported_media:
+      return 415;
+    case K::validation:
+      return 422;
+    case K::too_many_requests:
+      return 429;
+    case K::unavailable:
+      return 503;
+    case K::internal:
+      return 500;
   }
   return 500;
 }

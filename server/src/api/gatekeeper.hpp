@@ -17,9 +17,9 @@ namespace lt::api {
 inline constexpr const char* kSessionCookie = "lt_session";
 
 enum class Access {
-  open,                   // anyone (sign-in, password reset links)
-  signed_in,              // a session, and no pending forced password change
-  signed_in_any,          // a session, even while a password change is pending
+  open,           // anyone (sign-in, password reset links)
+  signed_in,      // a session, and no pending forced password change
+  signed_in_any,  // a session, even while a password change is pending
 };
 
 using ApiHandler = std::function<http::Response(http::Request&, services::Context&)>;

@@ -11,9 +11,7 @@ using http::Request;
 using http::Response;
 
 void add_health_routes(http::Router& router, Api& api) {
-  router.add("GET", "/healthz", [](Request&) {
-    return Response::json(200, {{"status", "ok"}});
-  });
+  router.add("GET", "/healthz", [](Request&) { return Response::json(200, {{"status", "ok"}}); });
 
   router.add("GET", "/readyz", [&api](Request& req) {
     try {

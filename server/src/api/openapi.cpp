@@ -23,20 +23,27 @@ struct Operation {
 
 const Operation kOperations[] = {
     {"GET", "/healthz", "health", "The process is alive", nullptr, nullptr, 200},
-    {"GET", "/readyz", "health", "The database is reachable and migrations are current", nullptr, nullptr, 200},
+    {"GET", "/readyz", "health", "The database is reachable and migrations are current", nullptr,
+     nullptr, 200},
     {"GET", "/metrics", "health", "Prometheus metrics", nullptr, nullptr, 200},
     {"GET", "/api/v1/openapi.json", "health", "This document", nullptr, nullptr, 200},
     {"POST", "/api/v1/session", "session", "Sign in", "SignIn", "Me", 200},
     {"DELETE", "/api/v1/session", "session", "Sign out", nullptr, nullptr, 204},
     {"GET", "/api/v1/me", "session", "The signed-in user", nullptr, "Me", 200},
     {"PATCH", "/api/v1/me", "session", "Edit your personal details", "MePatch", "Me", 200},
-    {"PUT", "/api/v1/me/username", "session", "Change your username (signs you out everywhere)", "UsernameChange", nullptr, 200},
+    {"PUT", "/api/v1/me/username", "session", "Change your username (signs you out everywhere)",
+     "UsernameChange", nullptr, 200},
     {"PUT", "/api/v1/me/password", "session", "Change your password", "PasswordChange", "Me", 200},
-    {"POST", "/api/v1/password-resets", "account links", "Ask for a password reset email", "ResetRequest", nullptr, 202},
-    {"GET", "/api/v1/password-resets/{token}", "account links", "Check a reset link", nullptr, nullptr, 200},
-    {"POST", "/api/v1/password-resets/{token}", "account links", "Set a new password from a reset link", "NewPassword", nullptr, 204},
-    {"GET", "/api/v1/verifications/{token}", "account links", "Check a verification link", nullptr, nullptr, 200},
-    {"POST", "/api/v1/verifications/{token}", "account links", "Verify the account and choose a password", "NewPassword", nullptr, 204},
+    {"POST", "/api/v1/password-resets", "account links", "Ask for a password reset email",
+     "ResetRequest", nullptr, 202},
+    {"GET", "/api/v1/password-resets/{token}", "account links", "Check a reset link", nullptr,
+     nullptr, 200},
+    {"POST", "/api/v1/password-resets/{token}", "account links",
+     "Set a new password from a reset link", "NewPassword", nullptr, 204},
+    {"GET", "/api/v1/verifications/{token}", "account links", "Check a verification link", nullptr,
+     nullptr, 200},
+    {"POST", "/api/v1/verifications/{token}", "account links",
+     "Verify the account and choose a password", "NewPassword", nullptr, 204},
     {"GET", "/api/v1/roles", "users", "Roles that can be given", nullptr, nullptr, 200},
     {"GET", "/api/v1/users", "users", "List staff users", nullptr, "UserPage", 200},
     {"POST", "/api/v1/users", "users", "Create a user", "NewUser", "User", 201},
@@ -46,22 +53,38 @@ const Operation kOperations[] = {
     {"POST", "/api/v1/users/{id}/enable", "users", "Enable a user", nullptr, "User", 200},
     {"POST", "/api/v1/users/{id}/unlock", "users", "Unlock a locked user", nullptr, "User", 200},
     {"GET", "/api/v1/providers", "providers", "List providers", nullptr, "ProviderPage", 200},
-    {"POST", "/api/v1/providers", "providers", "Create a provider", "ProviderInput", "Provider", 201},
+    {"POST", "/api/v1/providers", "providers", "Create a provider", "ProviderInput", "Provider",
+     201},
     {"GET", "/api/v1/providers/{id}", "providers", "One provider", nullptr, "Provider", 200},
-    {"PATCH", "/api/v1/providers/{id}", "providers", "Edit a provider", "ProviderInput", "Provider", 200},
-    {"GET", "/api/v1/audit", "administration", "Audit events, newest first", nullptr, "AuditPage", 200},
-    {"GET", "/api/v1/outbox", "administration", "Email outbox, newest first", nullptr, "OutboxPage", 200},
+    {"PATCH", "/api/v1/providers/{id}", "providers", "Edit a provider", "ProviderInput", "Provider",
+     200},
+    {"GET", "/api/v1/audit", "administration", "Audit events, newest first", nullptr, "AuditPage",
+     200},
+    {"GET", "/api/v1/outbox", "administration", "Email outbox, newest first", nullptr, "OutboxPage",
+     200},
     {"GET", "/api/v1/settings", "administration", "Tenant settings", nullptr, "Settings", 200},
-    {"PATCH", "/api/v1/settings", "administration", "Change tenant settings", "SettingsPatch", "Settings", 200},
+    {"PATCH", "/api/v1/settings", "administration", "Change tenant settings", "SettingsPatch",
+     "Settings", 200},
 };
 
-json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
-json str() { return {{"type", "string"}}; }
-json integer() { return {{"type", "integer"}}; }
-json boolean() { return {{"type", "boolean"}}; }
-json nullable_str() { return {{"type", json::array({"string", "null"})}}; }
+json ref(const char* name) {
+  return {{"$ref", std::string("#/components/schemas/") + name}};
+}
+json str() {
+  return {{"type", "string"}};
+}
+json integer() {
+  return {{"type", "integer"}};
+}
+json boolean() {
+  return {{"type", "boolean"}};
+}
+json nullable_str() {
+  return {{"type", json::array({"string", "null"})}};
+}
 json object(json properties, json required = json::array()) {
-  return {{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
+  return {
+      {"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
 }
 json page_of(const char* item) {
   return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
@@ -71,24 +94,42 @@ json page_of(const char* item) {
 }
 
 json schemas() {
-  json role_assignment = object({{"role", str()},
-                                 {"scope_type", {{"enum", {"tenant", "provider", "group", "employer"}}}},
-                                 {"scope_id", {{"type", json::array({"integer", "null"})}}}},
-                                {"role", "scope_type"});
-  json user = object({{"id", integer()}, {"username", str()}, {"email", nullable_str()},
-                      {"first_name", str()}, {"last_name", str()}, {"telephone", str()},
-                      {"status", {{"enum", {"active", "disabled"}}}}, {"locked", boolean()},
-                      {"must_change_password", boolean()}, {"email_verified", boolean()},
+  json role_assignment =
+      object({{"role", str()},
+              {"scope_type", {{"enum", {"tenant", "provider", "group", "employer"}}}},
+              {"scope_id", {{"type", json::array({"integer", "null"})}}}},
+             {"role", "scope_type"});
+  json user = object({{"id", integer()},
+                      {"username", str()},
+                      {"email", nullable_str()},
+                      {"first_name", str()},
+                      {"last_name", str()},
+                      {"telephone", str()},
+                      {"status", {{"enum", {"active", "disabled"}}}},
+                      {"locked", boolean()},
+                      {"must_change_password", boolean()},
+                      {"email_verified", boolean()},
                       {"roles", {{"type", "array"}, {"items", ref("RoleAssignment")}}},
-                      {"last_login_at", nullable_str()}, {"created_at", str()},
-                      {"updated_at", str()}, {"version", integer()}});
-  json policy = object({{"preset", str()}, {"min_length", integer()}, {"max_length", integer()},
+                      {"last_login_at", nullable_str()},
+                      {"created_at", str()},
+                      {"updated_at", str()},
+                      {"version", integer()}});
+  json policy = object({{"preset", str()},
+                        {"min_length", integer()},
+                        {"max_length", integer()},
                         {"description", str()}});
   return {
-      {"Problem", object({{"type", str()}, {"title", str()}, {"status", integer()},
-                          {"detail", str()}, {"code", str()}, {"request_id", str()},
-                          {"errors", {{"type", "array"}, {"items", object({{"field", str()}, {"code", str()}, {"message", str()}})}}}},
-                         {"status", "code"})},
+      {"Problem",
+       object({{"type", str()},
+               {"title", str()},
+               {"status", integer()},
+               {"detail", str()},
+               {"code", str()},
+               {"request_id", str()},
+               {"errors",
+                {{"type", "array"},
+                 {"items", object({{"field", str()}, {"code", str()}, {"message", str()}})}}}},
+              {"status", "code"})},
       {"RoleAssignment", role_assignment},
       {"User", user},
       {"UserPage", page_of("User")},
@@ -100,39 +141,67 @@ json schemas() {
                      {"password_policy", ref("PasswordPolicy")}})},
       {"SignIn", object({{"username", str()}, {"password", str()}, {"tenant", str()}},
                         {"username", "password"})},
-      {"MePatch", object({{"first_name", str()}, {"last_name", str()}, {"email", nullable_str()},
-                          {"telephone", str()}, {"version", integer()}}, {"version"})},
+      {"MePatch", object({{"first_name", str()},
+                          {"last_name", str()},
+                          {"email", nullable_str()},
+                          {"telephone", str()},
+                          {"version", integer()}},
+                         {"version"})},
       {"UsernameChange", object({{"username", str()}}, {"username"})},
       {"PasswordChange", object({{"current_password", str()}, {"new_password", str()}},
                                 {"current_password", "new_password"})},
-      {"ResetRequest", object({{"username_or_email", str()}, {"tenant", str()}}, {"username_or_email"})},
+      {"ResetRequest",
+       object({{"username_or_email", str()}, {"tenant", str()}}, {"username_or_email"})},
       {"NewPassword", object({{"password", str()}}, {"password"})},
-      {"NewUser", object({{"username", str()}, {"email", nullable_str()}, {"first_name", str()},
-                          {"last_name", str()}, {"telephone", str()}, {"password", str()},
+      {"NewUser", object({{"username", str()},
+                          {"email", nullable_str()},
+                          {"first_name", str()},
+                          {"last_name", str()},
+                          {"telephone", str()},
+                          {"password", str()},
                           {"roles", {{"type", "array"}, {"items", ref("RoleAssignment")}}}},
                          {"username", "first_name", "last_name"})},
-      {"UserPatch", object({{"first_name", str()}, {"last_name", str()}, {"email", nullable_str()},
+      {"UserPatch", object({{"first_name", str()},
+                            {"last_name", str()},
+                            {"email", nullable_str()},
                             {"telephone", str()},
                             {"roles", {{"type", "array"}, {"items", ref("RoleAssignment")}}},
-                            {"version", integer()}}, {"version"})},
-      {"Provider", object({{"id", integer()}, {"name", str()}, {"ukprn", str()},
-                           {"created_at", str()}, {"updated_at", str()}, {"version", integer()}})},
+                            {"version", integer()}},
+                           {"version"})},
+      {"Provider", object({{"id", integer()},
+                           {"name", str()},
+                           {"ukprn", str()},
+                           {"created_at", str()},
+                           {"updated_at", str()},
+                           {"version", integer()}})},
       {"ProviderPage", page_of("Provider")},
       {"ProviderInput", object({{"name", str()}, {"ukprn", str()}, {"version", integer()}})},
-      {"AuditEvent", object({{"id", integer()}, {"at", str()}, {"actor_id", {{"type", json::array({"integer", "null"})}}},
-                             {"actor_username", str()}, {"action", str()}, {"entity_type", str()},
+      {"AuditEvent", object({{"id", integer()},
+                             {"at", str()},
+                             {"actor_id", {{"type", json::array({"integer", "null"})}}},
+                             {"actor_username", str()},
+                             {"action", str()},
+                             {"entity_type", str()},
                              {"entity_id", {{"type", json::array({"integer", "null"})}}},
-                             {"changes", {{"type", "object"}}}, {"request_id", str()}})},
+                             {"changes", {{"type", "object"}}},
+                             {"request_id", str()}})},
       {"AuditPage", page_of("AuditEvent")},
-      {"OutboxMessage", object({{"id", integer()}, {"to", str()}, {"subject", str()}, {"body", str()},
+      {"OutboxMessage", object({{"id", integer()},
+                                {"to", str()},
+                                {"subject", str()},
+                                {"body", str()},
                                 {"status", {{"enum", {"pending", "sent", "failed"}}}},
-                                {"attempts", integer()}, {"last_error", str()},
-                                {"created_at", str()}, {"sent_at", nullable_str()}})},
+                                {"attempts", integer()},
+                                {"last_error", str()},
+                                {"created_at", str()},
+                                {"sent_at", nullable_str()}})},
       {"OutboxPage", page_of("OutboxMessage")},
       {"Settings", object({{"password_policy", {{"enum", {"standard", "strong"}}}},
-                           {"max_failed_logins", integer()}, {"version", integer()}})},
-      {"SettingsPatch", object({{"password_policy", {{"enum", {"standard", "strong"}}}},
-                                {"version", integer()}}, {"version"})},
+                           {"max_failed_logins", integer()},
+                           {"version", integer()}})},
+      {"SettingsPatch",
+       object({{"password_policy", {{"enum", {"standard", "strong"}}}}, {"version", integer()}},
+              {"version"})},
   };
 }
 
@@ -142,9 +211,12 @@ json operation(const Operation& op) {
   const std::string path = op.path;
   for (const char* name : {"id", "token"})
     if (path.find(std::string("{") + name + "}") != std::string::npos)
-      parameters.push_back({{"name", name}, {"in", "path"}, {"required", true},
+      parameters.push_back({{"name", name},
+                            {"in", "path"},
+                            {"required", true},
                             {"schema", std::string(name) == "id" ? integer() : str()}});
-  if (std::string(op.method) == "GET" && op.response && std::string(op.response).ends_with("Page")) {
+  if (std::string(op.method) == "GET" && op.response &&
+      std::string(op.response).ends_with("Page")) {
     for (const char* q : {"limit", "cursor", "q", "status", "entity_type", "entity_id", "actor_id"})
       parameters.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", str()}});
   }
@@ -184,9 +256,8 @@ const nlohmann::json& openapi_document() {
 }
 
 void add_openapi_route(http::Router& router) {
-  router.add("GET", "/api/v1/openapi.json", [](http::Request&) {
-    return http::Response::json(200, openapi_document());
-  });
+  router.add("GET", "/api/v1/openapi.json",
+             [](http::Request&) { return http::Response::json(200, openapi_document()); });
 }
 
 }  // namespace lt::api

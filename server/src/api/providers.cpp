@@ -23,32 +23,37 @@ domain::Result<services::ProviderInput> read_provider(const Request& req) {
 void add_provider_routes(http::Router& router, Api& api) {
   const Gatekeeper& gate = api.gate;
 
-  router.add("GET", "/api/v1/providers", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto limit = query_int(req, "limit");
-    if (!limit) return error_response(limit.error(), ctx.request_id);
-    return respond(api.providers.list(ctx, req.query_param("q"), *limit, req.query_param("cursor")),
+  router.add("GET", "/api/v1/providers",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto limit = query_int(req, "limit");
+               if (!limit) return error_response(limit.error(), ctx.request_id);
+               return respond(
+                   api.providers.list(ctx, req.query_param("q"), *limit, req.query_param("cursor")),
                    ctx, [](const auto& page) { return page_json(page, provider_json); });
-  }));
+             }));
 
-  router.add("POST", "/api/v1/providers", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto input = read_provider(req);
-    if (!input) return error_response(input.error(), ctx.request_id);
-    return respond(api.providers.create(ctx, *input), ctx, provider_json, 201);
-  }));
+  router.add("POST", "/api/v1/providers",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto input = read_provider(req);
+               if (!input) return error_response(input.error(), ctx.request_id);
+               return respond(api.providers.create(ctx, *input), ctx, provider_json, 201);
+             }));
 
-  router.add("GET", "/api/v1/providers/{id}", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto id = path_id(req);
-    if (!id) return error_response(id.error(), ctx.request_id);
-    return respond(api.providers.get(ctx, *id), ctx, provider_json);
-  }));
+  router.add("GET", "/api/v1/providers/{id}",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               return respond(api.providers.get(ctx, *id), ctx, provider_json);
+             }));
 
-  router.add("PATCH", "/api/v1/providers/{id}", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto id = path_id(req);
-    if (!id) return error_response(id.error(), ctx.request_id);
-    auto input = read_provider(req);
-    if (!input) return error_response(input.error(), ctx.request_id);
-    return respond(api.providers.update(ctx, *id, *input), ctx, provider_json);
-  }));
+  router.add("PATCH", "/api/v1/providers/{id}",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               auto input = read_provider(req);
+               if (!input) return error_response(input.error(), ctx.request_id);
+               return respond(api.providers.update(ctx, *id, *input), ctx, provider_json);
+             }));
 }
 
 }  // namespace lt::api

@@ -13,7 +13,8 @@ nlohmann::json nullable(const std::optional<T>& value) {
 nlohmann::json user_json(const store::UserRow& u) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& r : u.roles)
-    roles.push_back({{"role", r.role}, {"scope_type", r.scope_type}, {"scope_id", nullable(r.scope_id)}});
+    roles.push_back(
+        {{"role", r.role}, {"scope_type", r.scope_type}, {"scope_id", nullable(r.scope_id)}});
   return {{"id", u.id},
           {"username", u.username},
           {"email", nullable(u.email)},
@@ -40,8 +41,12 @@ nlohmann::json me_json(const services::MeView& me) {
 }
 
 nlohmann::json provider_json(const store::ProviderRow& p) {
-  return {{"id", p.id},           {"name", p.name},         {"ukprn", p.ukprn},
-          {"created_at", p.created_at}, {"updated_at", p.updated_at}, {"version", p.version}};
+  return {{"id", p.id},
+          {"name", p.name},
+          {"ukprn", p.ukprn},
+          {"created_at", p.created_at},
+          {"updated_at", p.updated_at},
+          {"version", p.version}};
 }
 
 nlohmann::json audit_json(const store::AuditRow& e) {
@@ -59,9 +64,15 @@ nlohmann::json audit_json(const store::AuditRow& e) {
 }
 
 nlohmann::json outbox_json(const store::OutboxRow& m) {
-  return {{"id", m.id},         {"to", m.to_address},           {"subject", m.subject},
-          {"body", m.body},     {"status", m.status},           {"attempts", m.attempts},
-          {"last_error", m.last_error}, {"created_at", m.created_at}, {"sent_at", nullable(m.sent_at)},
+  return {{"id", m.id},
+          {"to", m.to_address},
+          {"subject", m.subject},
+          {"body", m.body},
+          {"status", m.status},
+          {"attempts", m.attempts},
+          {"last_error", m.last_error},
+          {"created_at", m.created_at},
+          {"sent_at", nullable(m.sent_at)},
           {"next_attempt_at", m.next_attempt_at}};
 }
 

@@ -38,30 +38,32 @@ void add_session_routes(http::Router& router, Api& api) {
     return response;
   }));
 
-  router.add("DELETE", "/api/v1/session",
-             gate.wrap(Access::open, [&api](Request& req, Context&) {
-               if (auto token = req.cookie(kSessionCookie)) api.accounts.sign_out(*token);
-               Response response = Response::empty(204);
-               response.set_header("Set-Cookie", api.gate.cleared_cookie());
-               return response;
-             }));
+  router.add("DELETE", "/api/v1/session", gate.wrap(Access::open, [&api](Request& req, Context&) {
+    if (auto token = req.cookie(kSessionCookie)) api.accounts.sign_out(*token);
+    Response response = Response::empty(204);
+    response.set_header("Set-Cookie", api.gate.cleared_cookie());
+    return response;
+  }));
 
   router.add("GET", "/api/v1/me", gate.wrap(Access::signed_in_any, [&api](Request&, Context& ctx) {
     return respond(api.accounts.me(ctx), ctx, me_json);
   }));
 
-  router.add("PATCH", "/api/v1/me", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto body = JsonBody::parse(req);
-    if (!body) return error_response(body.error(), ctx.request_id);
-    services::MePatch patch;
-    patch.first_name = body->string("first_name");
-    patch.last_name = body->string("last_name");
-    patch.email = body->is_null("email") ? std::optional<std::string>("") : body->string("email");
-    patch.telephone = body->string("telephone");
-    patch.version = body->integer("version");
-    if (auto shape = body->finish(); !shape) return error_response(shape.error(), ctx.request_id);
-    return respond(api.accounts.update_me(ctx, patch), ctx, me_json);
-  }));
+  router.add("PATCH", "/api/v1/me",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto body = JsonBody::parse(req);
+               if (!body) return error_response(body.error(), ctx.request_id);
+               services::MePatch patch;
+               patch.first_name = body->string("first_name");
+               patch.last_name = body->string("last_name");
+               patch.email =
+                   body->is_null("email") ? std::optional<std::string>("") : body->string("email");
+               patch.telephone = body->string("telephone");
+               patch.version = body->integer("version");
+               if (auto shape = body->finish(); !shape)
+                 return error_response(shape.error(), ctx.request_id);
+               return respond(api.accounts.update_me(ctx, patch), ctx, me_json);
+             }));
 
   router.add("PUT", "/api/v1/me/username",
              gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {

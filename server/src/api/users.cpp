@@ -31,8 +31,10 @@ std::optional<std::vector<store::RoleAssignmentRow>> read_roles(JsonBody& body) 
     row.role = item["role"].get<std::string>();
     row.scope_type = item.value("scope_type", std::string("tenant"));
     if (item.contains("scope_id") && !item["scope_id"].is_null()) {
-      if (item["scope_id"].is_number_integer()) row.scope_id = item["scope_id"].get<long long>();
-      else body.add_error(at + ".scope_id", "invalid_type", "This must be a record id.");
+      if (item["scope_id"].is_number_integer())
+        row.scope_id = item["scope_id"].get<long long>();
+      else
+        body.add_error(at + ".scope_id", "invalid_type", "This must be a record id.");
     }
     roles.push_back(std::move(row));
   }
@@ -61,56 +63,63 @@ void add_user_routes(http::Router& router, Api& api) {
     return Response::json(200, {{"items", items}});
   }));
 
-  router.add("GET", "/api/v1/users", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto limit = query_int(req, "limit");
-    if (!limit) return error_response(limit.error(), ctx.request_id);
-    services::UserQuery query{req.query_param("q"), req.query_param("status"),
-                              req.query_param("cursor"), *limit};
-    return respond(api.users.list(ctx, query), ctx,
-                   [](const auto& page) { return page_json(page, user_json); });
-  }));
+  router.add("GET", "/api/v1/users",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto limit = query_int(req, "limit");
+               if (!limit) return error_response(limit.error(), ctx.request_id);
+               services::UserQuery query{req.query_param("q"), req.query_param("status"),
+                                         req.query_param("cursor"), *limit};
+               return respond(api.users.list(ctx, query), ctx,
+                              [](const auto& page) { return page_json(page, user_json); });
+             }));
 
-  router.add("POST", "/api/v1/users", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto body = JsonBody::parse(req);
-    if (!body) return error_response(body.error(), ctx.request_id);
-    services::NewUser input;
-    input.username = body->string("username").value_or("");
-    input.email = body->string("email");
-    input.first_name = body->string("first_name").value_or("");
-    input.last_name = body->string("last_name").value_or("");
-    input.telephone = body->string("telephone");
-    input.password = body->string("password");
-    if (input.password && input.password->empty()) input.password.reset();
-    input.roles = read_roles(*body).value_or(std::vector<store::RoleAssignmentRow>{});
-    if (auto shape = body->finish(); !shape) return error_response(shape.error(), ctx.request_id);
-    auto created = api.users.create(ctx, input);
-    if (created) api.mail_queued();
-    return respond(created, ctx, user_json, 201);
-  }));
+  router.add("POST", "/api/v1/users",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto body = JsonBody::parse(req);
+               if (!body) return error_response(body.error(), ctx.request_id);
+               services::NewUser input;
+               input.username = body->string("username").value_or("");
+               input.email = body->string("email");
+               input.first_name = body->string("first_name").value_or("");
+               input.last_name = body->string("last_name").value_or("");
+               input.telephone = body->string("telephone");
+               input.password = body->string("password");
+               if (input.password && input.password->empty()) input.password.reset();
+               input.roles = read_roles(*body).value_or(std::vector<store::RoleAssignmentRow>{});
+               if (auto shape = body->finish(); !shape)
+                 return error_response(shape.error(), ctx.request_id);
+               auto created = api.users.create(ctx, input);
+               if (created) api.mail_queued();
+               return respond(created, ctx, user_json, 201);
+             }));
 
-  router.add("GET", "/api/v1/users/{id}", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto id = path_id(req);
-    if (!id) return error_response(id.error(), ctx.request_id);
-    return respond(api.users.get(ctx, *id), ctx, user_json);
-  }));
+  router.add("GET", "/api/v1/users/{id}",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               return respond(api.users.get(ctx, *id), ctx, user_json);
+             }));
 
-  router.add("PATCH", "/api/v1/users/{id}", gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
-    auto id = path_id(req);
-    if (!id) return error_response(id.error(), ctx.request_id);
-    auto body = JsonBody::parse(req);
-    if (!body) return error_response(body.error(), ctx.request_id);
-    services::UserPatch patch;
-    patch.first_name = body->string("first_name");
-    patch.last_name = body->string("last_name");
-    patch.email = body->is_null("email") ? std::optional<std::string>("") : body->string("email");
-    patch.telephone = body->string("telephone");
-    patch.roles = read_roles(*body);
-    patch.version = body->integer("version");
-    if (auto shape = body->finish(); !shape) return error_response(shape.error(), ctx.request_id);
-    auto updated = api.users.update(ctx, *id, patch);
-    if (updated) api.mail_queued();
-    return respond(updated, ctx, user_json);
-  }));
+  router.add("PATCH", "/api/v1/users/{id}",
+             gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               auto body = JsonBody::parse(req);
+               if (!body) return error_response(body.error(), ctx.request_id);
+               services::UserPatch patch;
+               patch.first_name = body->string("first_name");
+               patch.last_name = body->string("last_name");
+               patch.email =
+                   body->is_null("email") ? std::optional<std::string>("") : body->string("email");
+               patch.telephone = body->string("telephone");
+               patch.roles = read_roles(*body);
+               patch.version = body->integer("version");
+               if (auto shape = body->finish(); !shape)
+                 return error_response(shape.error(), ctx.request_id);
+               auto updated = api.users.update(ctx, *id, patch);
+               if (updated) api.mail_queued();
+               return respond(updated, ctx, user_json);
+             }));
 
   auto action = [&api, &gate](auto apply) {
     return gate.wrap(Access::signed_in, [&api, apply](Request& req, Context& ctx) {

@@ -67,8 +67,7 @@ Application::Application(Config config, const domain::Clock* clock)
   p.gate = std::make_unique<api::Gatekeeper>(*p.accounts, settings.public_url);
   p.api = std::make_unique<api::Api>(api::Api{*p.accounts, *p.users, *p.providers, *p.audit,
                                               *p.outbox, *p.tenants, *p.db, p.metrics, p.throttle,
-                                              *p.gate, p.config.tenant,
-                                              [this] { wake_mail(); }});
+                                              *p.gate, p.config.tenant, [this] { wake_mail(); }});
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",
@@ -81,14 +80,30 @@ Application::~Application() {
   if (parts_->mailer) parts_->mailer->stop();
 }
 
-const Config& Application::config() const { return parts_->config; }
-store::Database& Application::db() { return *parts_->db; }
-services::Deps& Application::deps() { return *parts_->deps; }
-services::AuditLog& Application::audit() { return *parts_->audit; }
-services::Users& Application::users() { return *parts_->users; }
-services::Tenants& Application::tenants() { return *parts_->tenants; }
-services::Accounts& Application::accounts() { return *parts_->accounts; }
-const http::Router& Application::router() const { return parts_->router; }
+const Config& Application::config() const {
+  return parts_->config;
+}
+store::Database& Application::db() {
+  return *parts_->db;
+}
+services::Deps& Application::deps() {
+  return *parts_->deps;
+}
+services::AuditLog& Application::audit() {
+  return *parts_->audit;
+}
+services::Users& Application::users() {
+  return *parts_->users;
+}
+services::Tenants& Application::tenants() {
+  return *parts_->tenants;
+}
+services::Accounts& Application::accounts() {
+  return *parts_->accounts;
+}
+const http::Router& Application::router() const {
+  return parts_->router;
+}
 
 void Application::migrate() {
   for (const auto& name : store::migrate(*parts_->db)) spdlog::info("applied migration {}", name);
@@ -107,7 +122,9 @@ unsigned short Application::listen() {
   return p.server->port();
 }
 
-void Application::run() { parts_->server->run(); }
+void Application::run() {
+  parts_->server->run();
+}
 
 void Application::stop() {
   if (parts_->server) parts_->server->stop();

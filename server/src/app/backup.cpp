@@ -46,7 +46,8 @@ void backup_sqlite(const std::string& source, const std::string& destination) {
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(backup);
   close();
-  if (rc != SQLITE_DONE) throw std::runtime_error("backup failed with SQLite code " + std::to_string(rc));
+  if (rc != SQLITE_DONE)
+    throw std::runtime_error("backup failed with SQLite code " + std::to_string(rc));
   std::filesystem::rename(partial, destination);
 }
 
@@ -69,8 +70,10 @@ void backup_postgres(const std::string& url, const std::string& destination) {
 
 void backup_database(store::Database& db, const std::string& database_url,
                      const std::string& destination) {
-  if (db.is_postgres()) backup_postgres(database_url, destination);
-  else backup_sqlite(db.sqlite_path(), destination);
+  if (db.is_postgres())
+    backup_postgres(database_url, destination);
+  else
+    backup_sqlite(db.sqlite_path(), destination);
 }
 
 }  // namespace lt::app

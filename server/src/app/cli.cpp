@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/application.hpp"
 #include "app/backup.hpp"
@@ -40,13 +40,14 @@ int serve(const std::optional<std::string>& config_file) {
   const auto boot = app.tenants().bootstrap(app.config().tenant);
   if (boot.created_admin) {
     std::cout << "\n  First run: created the administrator of tenant '" << app.config().tenant
-              << "'.\n    username: " << boot.username << "\n    one-time password: "
-              << boot.password << "\n  You will be asked to choose a new password at first "
+              << "'.\n    username: " << boot.username
+              << "\n    one-time password: " << boot.password
+              << "\n  You will be asked to choose a new password at first "
               << "sign-in.\n\n";
   }
   app.listen();
-  std::cout << "Learnertrack serving on " << app.config().effective_public_url()
-            << " (database " << app.db().description() << ")" << std::endl;
+  std::cout << "Learnertrack serving on " << app.config().effective_public_url() << " (database "
+            << app.db().description() << ")" << std::endl;
   app.run();
   std::cout << "Learnertrack stopped." << std::endl;
   return 0;
@@ -100,7 +101,8 @@ int run_cli(int argc, char** argv) {
   UserOptions user;
   auto* user_create = user_cmd->add_subcommand("create", "Create a user");
   user_create->add_option("--username", user.username, "Username (6–256 characters)")->required();
-  user_create->add_option("--password", user.password, "Initial password (changed at first sign-in)")
+  user_create
+      ->add_option("--password", user.password, "Initial password (changed at first sign-in)")
       ->required();
   user_create->add_option("--role", user.role, "Role, e.g. administrator")->required();
   user_create->add_option("--email", user.email, "Email address (a verification email is sent)");

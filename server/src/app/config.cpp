@@ -22,8 +22,8 @@ void from_env(const char* name, std::size_t& target) {
     if (parsed <= 0) throw std::invalid_argument("not positive");
     target = static_cast<std::size_t>(parsed);
   } catch (const std::exception&) {
-    throw std::runtime_error(std::string(name) + " must be a positive whole number, not '" +
-                             value + "'");
+    throw std::runtime_error(std::string(name) + " must be a positive whole number, not '" + value +
+                             "'");
   }
 }
 

@@ -9,19 +9,19 @@
 namespace lt::app {
 
 struct Config {
-  std::string database_url;  // LT_DATABASE_URL; empty = SQLite file in data_dir
-  std::string data_dir = "./data";             // LT_DATA_DIR
-  std::string listen = "127.0.0.1:8080";       // LT_LISTEN host:port
-  std::string public_url;                      // LT_PUBLIC_URL; default http://<listen>
-  std::string smtp_url;                        // LT_SMTP_URL; empty = mail stays in the outbox
+  std::string database_url;               // LT_DATABASE_URL; empty = SQLite file in data_dir
+  std::string data_dir = "./data";        // LT_DATA_DIR
+  std::string listen = "127.0.0.1:8080";  // LT_LISTEN host:port
+  std::string public_url;                 // LT_PUBLIC_URL; default http://<listen>
+  std::string smtp_url;                   // LT_SMTP_URL; empty = mail stays in the outbox
   std::string mail_from = "Learnertrack <no-reply@learnertrack.local>";  // LT_MAIL_FROM
-  std::string web_dir = "web/dist";            // LT_WEB_DIR: the built web app
-  std::string secret_key_file;                 // LT_SECRET_KEY_FILE (reserved for encryption)
-  std::string tenant = "default";              // tenant created on first run
-  std::size_t worker_threads = 8;              // LT_WORKERS
-  std::size_t db_connections = 8;              // LT_DB_CONNECTIONS
-  std::size_t login_attempts_per_ip = 50;      // per 5 minutes
-  bool access_log = true;                      // LT_ACCESS_LOG=0 turns it off
+  std::string web_dir = "web/dist";        // LT_WEB_DIR: the built web app
+  std::string secret_key_file;             // LT_SECRET_KEY_FILE (reserved for encryption)
+  std::string tenant = "default";          // tenant created on first run
+  std::size_t worker_threads = 8;          // LT_WORKERS
+  std::size_t db_connections = 8;          // LT_DB_CONNECTIONS
+  std::size_t login_attempts_per_ip = 50;  // per 5 minutes
+  bool access_log = true;                  // LT_ACCESS_LOG=0 turns it off
 
   // The SQLite path or PostgreSQL URL actually used.
   std::string effective_database_url() const;

@@ -12,31 +12,41 @@ using S = ScopeType;
 
 std::string_view permission_name(Permission p) {
   switch (p) {
-    case P::users_view: return "users.view";
-    case P::users_edit: return "users.edit";
-    case P::providers_view: return "providers.view";
-    case P::providers_edit: return "providers.edit";
-    case P::audit_view: return "audit.view";
-    case P::outbox_view: return "outbox.view";
-    case P::settings_edit: return "settings.edit";
+    case P::users_view:
+      return "users.view";
+    case P::users_edit:
+      return "users.edit";
+    case P::providers_view:
+      return "providers.view";
+    case P::providers_edit:
+      return "providers.edit";
+    case P::audit_view:
+      return "audit.view";
+    case P::outbox_view:
+      return "outbox.view";
+    case P::settings_edit:
+      return "settings.edit";
   }
   return "unknown";
 }
 
 const std::vector<Permission>& all_permissions() {
-  static const std::vector<Permission> all = {P::users_view,    P::users_edit,
-                                              P::providers_view, P::providers_edit,
-                                              P::audit_view,     P::outbox_view,
+  static const std::vector<Permission> all = {P::users_view,     P::users_edit, P::providers_view,
+                                              P::providers_edit, P::audit_view, P::outbox_view,
                                               P::settings_edit};
   return all;
 }
 
 std::string_view scope_type_name(ScopeType s) {
   switch (s) {
-    case S::tenant: return "tenant";
-    case S::provider: return "provider";
-    case S::group: return "group";
-    case S::employer: return "employer";
+    case S::tenant:
+      return "tenant";
+    case S::provider:
+      return "provider";
+    case S::group:
+      return "group";
+    case S::employer:
+      return "employer";
   }
   return "tenant";
 }
@@ -51,30 +61,56 @@ const std::vector<RoleDefinition>& role_definitions() {
   // Permissions for learners, imports, trackers and the rest arrive with those features; the
   // roles already exist so that accounts can be set up before them.
   static const std::vector<RoleDefinition> roles = {
-      {"administrator", "Administrator",
+      {"administrator",
+       "Administrator",
        "Runs the platform for the tenant: settings, users, providers, audit and email.",
-       all_permissions(), {S::tenant}},
-      {"provider_manager", "Provider manager",
+       all_permissions(),
+       {S::tenant}},
+      {"provider_manager",
+       "Provider manager",
        "Manages providers: their details, defaults, groups and staff.",
-       {P::providers_view, P::providers_edit, P::users_view}, {S::tenant, S::provider}},
-      {"user_manager", "User manager", "Creates and edits staff accounts at providers.",
-       {P::users_view, P::users_edit, P::providers_view}, {S::tenant, S::provider}},
-      {"learner_manager", "Learner manager",
-       "Creates and manages learners at their providers or groups.", {P::providers_view},
-       {S::tenant, S::provider, S::group}},
-      {"tutor", "Tutor", "Trainer, assessor or mentor of their learners.", {P::providers_view},
-       {S::tenant, S::provider, S::group}},
-      {"compliance_admin", "Compliance administrator",
-       "Processes enrolments, change trackers and ILR data.", {P::providers_view},
+       {P::providers_view, P::providers_edit, P::users_view},
        {S::tenant, S::provider}},
-      {"ilr_qa", "ILR quality assurance", "Quality-assures ILR records.", {P::providers_view},
+      {"user_manager",
+       "User manager",
+       "Creates and edits staff accounts at providers.",
+       {P::users_view, P::users_edit, P::providers_view},
        {S::tenant, S::provider}},
-      {"employer_contact", "Employer contact",
-       "An employer's contact: sees their applicants and learners.", {}, {S::employer}},
-      {"learner", "Learner", "The learner or participant: their own profile and applications.",
-       {}, {S::tenant, S::provider}},
-      {"viewer", "Viewer", "Read-only staff access at their scope.",
-       {P::providers_view, P::users_view}, {S::tenant, S::provider, S::group}},
+      {"learner_manager",
+       "Learner manager",
+       "Creates and manages learners at their providers or groups.",
+       {P::providers_view},
+       {S::tenant, S::provider, S::group}},
+      {"tutor",
+       "Tutor",
+       "Trainer, assessor or mentor of their learners.",
+       {P::providers_view},
+       {S::tenant, S::provider, S::group}},
+      {"compliance_admin",
+       "Compliance administrator",
+       "Processes enrolments, change trackers and ILR data.",
+       {P::providers_view},
+       {S::tenant, S::provider}},
+      {"ilr_qa",
+       "ILR quality assurance",
+       "Quality-assures ILR records.",
+       {P::providers_view},
+       {S::tenant, S::provider}},
+      {"employer_contact",
+       "Employer contact",
+       "An employer's contact: sees their applicants and learners.",
+       {},
+       {S::employer}},
+      {"learner",
+       "Learner",
+       "The learner or participant: their own profile and applications.",
+       {},
+       {S::tenant, S::provider}},
+      {"viewer",
+       "Viewer",
+       "Read-only staff access at their scope.",
+       {P::providers_view, P::users_view},
+       {S::tenant, S::provider, S::group}},
   };
   return roles;
 }
@@ -100,10 +136,14 @@ bool contains(const std::vector<Id>& ids, const std::optional<Id>& id) {
 
 bool covers(const Assignment& a, const Resource& what) {
   switch (a.scope_type) {
-    case S::tenant: return true;
-    case S::provider: return contains(what.provider_ids, a.scope_id);
-    case S::group: return contains(what.group_ids, a.scope_id);
-    case S::employer: return contains(what.employer_ids, a.scope_id);
+    case S::tenant:
+      return true;
+    case S::provider:
+      return contains(what.provider_ids, a.scope_id);
+    case S::group:
+      return contains(what.group_ids, a.scope_id);
+    case S::employer:
+      return contains(what.employer_ids, a.scope_id);
   }
   return false;
 }
@@ -112,9 +152,8 @@ bool covers(const Assignment& a, const Resource& what) {
 
 bool can(const Principal& who, Permission permission, const Resource& what) {
   if (who.user_id == 0 || who.tenant_id != what.tenant_id) return false;
-  return std::any_of(who.assignments.begin(), who.assignments.end(), [&](const Assignment& a) {
-    return grants(a, permission) && covers(a, what);
-  });
+  return std::any_of(who.assignments.begin(), who.assignments.end(),
+                     [&](const Assignment& a) { return grants(a, permission) && covers(a, what); });
 }
 
 bool can_somewhere(const Principal& who, Permission permission) {

@@ -8,8 +8,12 @@
 namespace lt::domain {
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 }  // namespace
 
 Result<std::string> check_username(std::string_view username, const std::string& field) {
@@ -35,8 +39,8 @@ Result<std::string> check_email(std::string_view email, const std::string& field
                         value.find('.', at) != std::string::npos && value.back() != '.' &&
                         value[at + 1] != '.';
   if (!shape_ok)
-    return fail(Error::validation(field, "invalid_email",
-                                  "Enter an email address like name@example.org."));
+    return fail(
+        Error::validation(field, "invalid_email", "Enter an email address like name@example.org."));
   std::transform(value.begin() + static_cast<long>(at), value.end(),
                  value.begin() + static_cast<long>(at),
                  [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
@@ -45,8 +49,7 @@ Result<std::string> check_email(std::string_view email, const std::string& field
 
 Result<std::string> check_name(std::string_view name, const std::string& field) {
   const std::string value = trim(name);
-  if (value.empty())
-    return fail(Error::validation(field, "required", "This field is required."));
+  if (value.empty()) return fail(Error::validation(field, "required", "This field is required."));
   if (utf8_length(value) > 100)
     return fail(Error::validation(field, "too_long", "Use 100 characters or fewer."));
   return value;
@@ -57,17 +60,19 @@ Result<std::string> check_telephone(std::string_view telephone, const std::strin
   if (value.empty()) return value;
   std::string digits;
   for (char c : value) {
-    if (is_digit(c)) digits += c;
+    if (is_digit(c))
+      digits += c;
     else if (!(c == ' ' || c == '+' || c == '(' || c == ')' || c == '-'))
-      return fail(Error::validation(field, "invalid_telephone",
-                                    "Use digits, spaces and + ( ) - only."));
+      return fail(
+          Error::validation(field, "invalid_telephone", "Use digits, spaces and + ( ) - only."));
   }
   const bool international = value.front() == '+';
   const bool ok_length = international ? (digits.size() >= 11 && digits.size() <= 13)
                                        : (digits.size() >= 10 && digits.size() <= 11);
   if (!ok_length)
-    return fail(Error::validation(field, "invalid_telephone",
-                                  "Enter a telephone number like 01632 960001 or +44 1632 960001."));
+    return fail(
+        Error::validation(field, "invalid_telephone",
+                          "Enter a telephone number like 01632 960001 or +44 1632 960001."));
   return value;
 }
 

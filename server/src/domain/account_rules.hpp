@@ -10,13 +10,15 @@
 
 namespace lt::domain {
 
-Result<std::string> check_username(std::string_view username, const std::string& field = "username");
+Result<std::string> check_username(std::string_view username,
+                                   const std::string& field = "username");
 // Trimmed address with one @, a dot in the domain and no spaces; lower-cased domain.
 Result<std::string> check_email(std::string_view email, const std::string& field = "email");
 // Trimmed, 1–100 characters.
 Result<std::string> check_name(std::string_view name, const std::string& field);
 // Optional UK-style telephone: digits, spaces, +, (, ), - ; 10–11 digits (or +44 and 9–10).
-Result<std::string> check_telephone(std::string_view telephone, const std::string& field = "telephone");
+Result<std::string> check_telephone(std::string_view telephone,
+                                    const std::string& field = "telephone");
 // UK Provider Reference Number: exactly 8 digits starting with 1.
 Result<std::string> check_ukprn(std::string_view ukprn, const std::string& field = "ukprn");
 

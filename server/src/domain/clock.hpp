@@ -35,7 +35,7 @@ class ManualClock final : public Clock {
   std::atomic<TimePoint::rep> now_;
 };
 
-std::string format_timestamp(TimePoint t);       // 2026-11-22T09:00:00.000Z
+std::string format_timestamp(TimePoint t);  // 2026-11-22T09:00:00.000Z
 std::optional<TimePoint> parse_timestamp(std::string_view text);
 
 }  // namespace lt::domain

@@ -15,19 +15,19 @@ namespace lt::domain {
 
 // The broad kind decides the HTTP status (one mapping, in api/problem.cpp); the code refines it.
 enum class ErrorKind {
-  bad_request,        // 400: malformed request shape
-  unauthenticated,    // 401: no or bad session, wrong credentials, locked account
-  forbidden,          // 403: signed in but not allowed
-  not_found,          // 404
-  method_not_allowed, // 405
-  conflict,           // 409: stale version, illegal transition, duplicate
-  gone,               // 410: expired or used token
-  payload_too_large,  // 413
-  unsupported_media,  // 415
-  validation,         // 422: field errors
-  too_many_requests,  // 429
-  unavailable,        // 503
-  internal,           // 500
+  bad_request,         // 400: malformed request shape
+  unauthenticated,     // 401: no or bad session, wrong credentials, locked account
+  forbidden,           // 403: signed in but not allowed
+  not_found,           // 404
+  method_not_allowed,  // 405
+  conflict,            // 409: stale version, illegal transition, duplicate
+  gone,                // 410: expired or used token
+  payload_too_large,   // 413
+  unsupported_media,   // 415
+  validation,          // 422: field errors
+  too_many_requests,   // 429
+  unavailable,         // 503
+  internal,            // 500
 };
 
 struct FieldError {
@@ -42,14 +42,17 @@ struct Error {
   std::string code;     // stable, machine-readable: "invalid_credentials", "version_conflict"…
   std::string message;  // UK English, safe to show to the user
   std::vector<FieldError> fields;
-  std::string detail;   // internal only: logged, never sent
+  std::string detail;  // internal only: logged, never sent
 
   static Error make(ErrorKind kind, std::string code, std::string message) {
     return Error{kind, std::move(code), std::move(message), {}, {}};
   }
   static Error validation(std::vector<FieldError> fields) {
-    return Error{ErrorKind::validation, "validation_failed", "Some fields need attention.",
-                 std::move(fields), {}};
+    return Error{ErrorKind::validation,
+                 "validation_failed",
+                 "Some fields need attention.",
+                 std::move(fields),
+                 {}};
   }
   static Error validation(std::string field, std::string code, std::string message) {
     return validation({FieldError{std::move(field), std::move(code), std::move(message)}});
@@ -68,7 +71,10 @@ struct Error {
                 "Someone else changed this record. Reload it and try again.");
   }
   static Error internal(std::string detail) {
-    return Error{ErrorKind::internal, "internal_error", "Something went wrong on our side.", {},
+    return Error{ErrorKind::internal,
+                 "internal_error",
+                 "Something went wrong on our side.",
+                 {},
                  std::move(detail)};
   }
 };
@@ -78,7 +84,9 @@ struct Failure {
   Error error;
 };
 
-inline Failure fail(Error e) { return Failure{std::move(e)}; }
+inline Failure fail(Error e) {
+  return Failure{std::move(e)};
+}
 
 // A value or an Error: the subset of std::expected the code base uses. Our own type because
 // clang 14 (used for the libFuzzer builds and clang-tidy) cannot compile libstdc++ 12's
@@ -89,11 +97,10 @@ class Result {
   Result(const T& value) : state_(std::in_place_index<0>, value) {}
   Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}
   template <class U>
-    requires(std::is_constructible_v<T, U &&> &&
-             !std::is_same_v<std::remove_cvref_t<U>, Result> &&
-             !std::is_same_v<std::remove_cvref_t<U>, Failure> &&
-             !std::is_same_v<std::remove_cvref_t<U>, T>)
-  Result(U&& value) : state_(std::in_place_index<0>, T(std::forward<U>(value))) {}
+  requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::remove_cvref_t<U>, Result> &&
+           !std::is_same_v<std::remove_cvref_t<U>, Failure> &&
+           !std::is_same_v<std::remove_cvref_t<U>, T>) Result(U&& value)
+      : state_(std::in_place_index<0>, T(std::forward<U>(value))) {}
   Result(Failure failure) : state_(std::in_place_index<1>, std::move(failure.error)) {}
 
   bool has_value() const { return state_.index() == 0; }
@@ -133,6 +140,8 @@ class Result<void> {
 };
 
 // Result<void> success value, to write `return ok();` in functions returning Result<void>.
-inline Result<void> ok() { return {}; }
+inline Result<void> ok() {
+  return {};
+}
 
 }  // namespace lt::domain

@@ -7,7 +7,9 @@
 
 namespace lt::domain {
 
-PasswordPolicy PasswordPolicy::standard() { return PasswordPolicy{"standard"}; }
+PasswordPolicy PasswordPolicy::standard() {
+  return PasswordPolicy{"standard"};
+}
 
 PasswordPolicy PasswordPolicy::strong() {
   PasswordPolicy p{"strong"};
@@ -25,8 +27,8 @@ std::optional<PasswordPolicy> PasswordPolicy::named(std::string_view preset) {
 }
 
 std::string PasswordPolicy::description() const {
-  std::string text = std::to_string(min_length) + " to " + std::to_string(max_length) +
-                     " characters, with ";
+  std::string text =
+      std::to_string(min_length) + " to " + std::to_string(max_length) + " characters, with ";
   if (require_mixed_case && require_digit_and_symbol)
     return text + "upper and lower case letters, at least one digit and at least one symbol.";
   return text + "at least one letter and at least one digit or symbol.";
@@ -36,11 +38,16 @@ Result<void> PasswordPolicy::check(std::string_view password, const std::string&
   const std::size_t length = utf8_length(password);
   bool lower = false, upper = false, digit = false, symbol = false;
   for (unsigned char c : password) {
-    if (c >= 'a' && c <= 'z') lower = true;
-    else if (c >= 'A' && c <= 'Z') upper = true;
-    else if (c >= '0' && c <= '9') digit = true;
-    else if (c >= 0x80) lower = true;  // a non-ASCII letter counts as a letter
-    else symbol = true;
+    if (c >= 'a' && c <= 'z')
+      lower = true;
+    else if (c >= 'A' && c <= 'Z')
+      upper = true;
+    else if (c >= '0' && c <= '9')
+      digit = true;
+    else if (c >= 0x80)
+      lower = true;  // a non-ASCII letter counts as a letter
+    else
+      symbol = true;
   }
   const bool letter = lower || upper;
   bool fine = length >= min_length && length <= max_length;

@@ -15,9 +15,9 @@
 namespace lt::http {
 
 struct Request {
-  std::string method;  // upper case: "GET", "POST"…
-  std::string target;  // as received: path and query
-  std::string path;    // percent-decoded path without the query
+  std::string method;                             // upper case: "GET", "POST"…
+  std::string target;                             // as received: path and query
+  std::string path;                               // percent-decoded path without the query
   std::multimap<std::string, std::string> query;  // decoded query parameters
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;

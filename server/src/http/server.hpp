@@ -23,9 +23,9 @@ struct ServerSettings {
   unsigned short port = 8080;  // 0 = any free port (tests); see Server::port()
   std::size_t io_threads = 1;
   std::size_t worker_threads = 4;
-  std::size_t max_pending = 256;  // handler calls queued or running before 503
-  std::size_t max_body_bytes = 1 << 20;           // JSON bodies
-  std::size_t max_upload_bytes = 64 << 20;        // spreadsheet uploads (non-JSON content types)
+  std::size_t max_pending = 256;            // handler calls queued or running before 503
+  std::size_t max_body_bytes = 1 << 20;     // JSON bodies
+  std::size_t max_upload_bytes = 64 << 20;  // spreadsheet uploads (non-JSON content types)
   std::size_t max_header_bytes = 16 << 10;
   std::chrono::milliseconds request_timeout{30000};  // reading one request
   std::chrono::milliseconds idle_timeout{60000};     // keep-alive wait between requests

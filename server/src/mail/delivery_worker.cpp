@@ -46,8 +46,8 @@ void DeliveryWorker::run() {
 }
 
 int DeliveryWorker::deliver_due() {
-  const auto due = deps_.db.read(
-      [&](soci::session& sql) { return store::outbox::due(sql, deps_.now(), 50); });
+  const auto due =
+      deps_.db.read([&](soci::session& sql) { return store::outbox::due(sql, deps_.now(), 50); });
   int sent = 0;
   for (const auto& message : due) {
     const bool mine = deps_.db.write([&](soci::session& sql) {
@@ -57,7 +57,8 @@ int DeliveryWorker::deliver_due() {
     if (!mine) continue;
     auto result = send_email(smtp_, message.to_address, message.subject, message.body);
     if (result) {
-      deps_.db.write([&](soci::session& sql) { store::outbox::mark_sent(sql, message.id, deps_.now()); });
+      deps_.db.write(
+          [&](soci::session& sql) { store::outbox::mark_sent(sql, message.id, deps_.now()); });
       ++sent;
       spdlog::info("mail {} sent to {}", message.id, message.to_address);
       continue;

@@ -56,8 +56,8 @@ std::string one_line(std::string text) {
 std::string format_message(const std::string& from, const std::string& to,
                            const std::string& subject, const std::string& body,
                            const std::string& date, const std::string& message_id) {
-  std::string message = "Date: " + date + "\r\nFrom: " + one_line(from) + "\r\nTo: " +
-                        one_line(to) + "\r\nSubject: " + one_line(subject) +
+  std::string message = "Date: " + date + "\r\nFrom: " + one_line(from) +
+                        "\r\nTo: " + one_line(to) + "\r\nSubject: " + one_line(subject) +
                         "\r\nMessage-ID: <" + message_id + "@learnertrack>\r\n" +
                         "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n" +
                         "Content-Transfer-Encoding: 8bit\r\n\r\n";

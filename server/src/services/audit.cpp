@@ -26,12 +26,16 @@ Changes& Changes::field(const std::string& name, const nlohmann::json& before,
 
 std::string AuditLog::event_hash(const store::AuditRow& e) {
   // Every stored field but the id and the hash itself, in a fixed order, after the previous hash.
-  nlohmann::json canonical = {
-      e.prev_hash,   e.tenant_id,
-      e.at,          e.actor_id ? nlohmann::json(*e.actor_id) : nlohmann::json(nullptr),
-      e.actor_username, e.action,
-      e.entity_type, e.entity_id ? nlohmann::json(*e.entity_id) : nlohmann::json(nullptr),
-      e.changes,     e.request_id};
+  nlohmann::json canonical = {e.prev_hash,
+                              e.tenant_id,
+                              e.at,
+                              e.actor_id ? nlohmann::json(*e.actor_id) : nlohmann::json(nullptr),
+                              e.actor_username,
+                              e.action,
+                              e.entity_type,
+                              e.entity_id ? nlohmann::json(*e.entity_id) : nlohmann::json(nullptr),
+                              e.changes,
+                              e.request_id};
   return auth::sha256_hex(canonical.dump());
 }
 
@@ -57,9 +61,9 @@ void AuditLog::record(soci::session& sql, const Context& ctx, const std::string&
 
 domain::Result<store::Page<store::AuditRow>> AuditLog::list(
     const Context& ctx, const std::optional<std::string>& entity_type, std::optional<Id> entity_id,
-    std::optional<Id> actor_id, std::optional<int> limit, const std::optional<std::string>& cursor) {
-  if (!ctx.principal ||
-      !auth::can(*ctx.principal, auth::Permission::audit_view, {ctx.tenant_id}))
+    std::optional<Id> actor_id, std::optional<int> limit,
+    const std::optional<std::string>& cursor) {
+  if (!ctx.principal || !auth::can(*ctx.principal, auth::Permission::audit_view, {ctx.tenant_id}))
     return fail(Error::forbidden());
   store::audit::ListFilter filter{entity_type, entity_id, actor_id, store::page_limit(limit),
                                   store::cursor_after(cursor)};
@@ -81,8 +85,9 @@ AuditLog::Verification AuditLog::verify_chain() {
       if (event.prev_hash != expected_prev) {
         result.ok = false;
         result.first_broken = event;
-        result.problem = "its previous-hash does not match the event before it (an event was "
-                         "removed, inserted or reordered)";
+        result.problem =
+            "its previous-hash does not match the event before it (an event was "
+            "removed, inserted or reordered)";
         return result;
       }
       if (event_hash(event) != event.hash) {

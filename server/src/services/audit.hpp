@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <soci/soci.h>
+#include <nlohmann/json.hpp>
 
 #include "domain/error.hpp"
 #include "services/context.hpp"

@@ -10,8 +10,8 @@ namespace lt::services {
 
 using auth::Permission;
 using domain::Error;
-using domain::FieldError;
 using domain::fail;
+using domain::FieldError;
 using domain::Result;
 
 namespace {
@@ -26,13 +26,17 @@ Result<ProviderInput> clean(const ProviderInput& in, bool creating) {
   ProviderInput out = in;
   if (in.name || creating) {
     auto name = domain::check_name(in.name.value_or(""), "name");
-    if (name) out.name = *name;
-    else errors.push_back(name.error().fields.front());
+    if (name)
+      out.name = *name;
+    else
+      errors.push_back(name.error().fields.front());
   }
   if (in.ukprn || creating) {
     auto ukprn = domain::check_ukprn(in.ukprn.value_or(""));
-    if (ukprn) out.ukprn = *ukprn;
-    else errors.push_back(ukprn.error().fields.front());
+    if (ukprn)
+      out.ukprn = *ukprn;
+    else
+      errors.push_back(ukprn.error().fields.front());
   }
   if (!creating && !in.version)
     errors.push_back({"version", "required", "Send the version you edited."});
@@ -76,7 +80,8 @@ Result<store::ProviderRow> Providers::create(const Context& ctx, const ProviderI
   auto cleaned = clean(input, true);
   if (!cleaned) return fail(cleaned.error());
   return deps_.db.write([&](soci::session& sql) -> Result<store::ProviderRow> {
-    if (store::providers::ukprn_taken(sql, ctx.tenant_id, *cleaned->ukprn)) return fail(ukprn_taken());
+    if (store::providers::ukprn_taken(sql, ctx.tenant_id, *cleaned->ukprn))
+      return fail(ukprn_taken());
     store::ProviderRow row;
     row.tenant_id = ctx.tenant_id;
     row.name = *cleaned->name;

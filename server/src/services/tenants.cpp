@@ -14,9 +14,9 @@ using domain::Result;
 
 Result<store::TenantRow> Tenants::create(const std::string& raw_name) {
   const std::string name = domain::trim(raw_name);
-  const bool valid = !name.empty() && name.size() <= 63 &&
-                     name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") ==
-                         std::string::npos;
+  const bool valid =
+      !name.empty() && name.size() <= 63 &&
+      name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
   if (!valid)
     return fail(Error::validation("name", "invalid_tenant_name",
                                   "A tenant name is 1–63 lower-case letters, digits or hyphens."));
@@ -74,8 +74,8 @@ Result<store::TenantRow> Tenants::settings(const Context& ctx) {
   if (!ctx.principal ||
       !auth::can(*ctx.principal, auth::Permission::settings_edit, {ctx.tenant_id}))
     return fail(Error::forbidden());
-  auto row = deps_.db.read(
-      [&](soci::session& sql) { return store::tenants::find(sql, ctx.tenant_id); });
+  auto row =
+      deps_.db.read([&](soci::session& sql) { return store::tenants::find(sql, ctx.tenant_id); });
   if (!row) return fail(Error::not_found("tenant"));
   return *row;
 }

@@ -18,8 +18,8 @@ namespace lt::services {
 
 using auth::Permission;
 using domain::Error;
-using domain::FieldError;
 using domain::fail;
+using domain::FieldError;
 using domain::ok;
 using domain::Result;
 
@@ -27,9 +27,12 @@ auth::Resource resource_of(const store::UserRow& user) {
   auth::Resource r{user.tenant_id, {}, {}, {}};
   for (const auto& role : user.roles) {
     if (!role.scope_id) continue;
-    if (role.scope_type == "provider") r.provider_ids.push_back(*role.scope_id);
-    else if (role.scope_type == "group") r.group_ids.push_back(*role.scope_id);
-    else if (role.scope_type == "employer") r.employer_ids.push_back(*role.scope_id);
+    if (role.scope_type == "provider")
+      r.provider_ids.push_back(*role.scope_id);
+    else if (role.scope_type == "group")
+      r.group_ids.push_back(*role.scope_id);
+    else if (role.scope_type == "employer")
+      r.employer_ids.push_back(*role.scope_id);
   }
   return r;
 }
@@ -53,19 +56,24 @@ nlohmann::json opt(const std::optional<std::string>& v) {
 struct Cleaned {
   std::optional<std::string> first_name, last_name, email, telephone;
 };
-Cleaned clean_fields(const std::optional<std::string>& first, const std::optional<std::string>& last,
+Cleaned clean_fields(const std::optional<std::string>& first,
+                     const std::optional<std::string>& last,
                      const std::optional<std::string>& email,
                      const std::optional<std::string>& telephone, std::vector<FieldError>& errors) {
   Cleaned c;
   auto collect = [&](auto result, std::optional<std::string>& out) {
-    if (result) out = *result;
-    else errors.insert(errors.end(), result.error().fields.begin(), result.error().fields.end());
+    if (result)
+      out = *result;
+    else
+      errors.insert(errors.end(), result.error().fields.begin(), result.error().fields.end());
   };
   if (first) collect(domain::check_name(*first, "first_name"), c.first_name);
   if (last) collect(domain::check_name(*last, "last_name"), c.last_name);
   if (email) {
-    if (domain::trim(*email).empty()) c.email = "";
-    else collect(domain::check_email(*email), c.email);
+    if (domain::trim(*email).empty())
+      c.email = "";
+    else
+      collect(domain::check_email(*email), c.email);
   }
   if (telephone) collect(domain::check_telephone(*telephone), c.telephone);
   return c;
@@ -88,13 +96,14 @@ Result<void> Users::check_roles(soci::session& sql, const Context& ctx,
     auto scope = auth::parse_scope_type(r.scope_type);
     if (!scope || std::find(def->scope_types.begin(), def->scope_types.end(), *scope) ==
                       def->scope_types.end()) {
-      errors.push_back({at + ".scope_type", "invalid_scope",
-                        "This role cannot be given at that scope."});
+      errors.push_back(
+          {at + ".scope_type", "invalid_scope", "This role cannot be given at that scope."});
       continue;
     }
     if (*scope == auth::ScopeType::tenant) {
-      if (r.scope_id) errors.push_back({at + ".scope_id", "invalid_scope",
-                                        "A tenant-wide role has no scope id."});
+      if (r.scope_id)
+        errors.push_back(
+            {at + ".scope_id", "invalid_scope", "A tenant-wide role has no scope id."});
     } else if (!r.scope_id) {
       errors.push_back({at + ".scope_id", "required", "Choose where this role applies."});
     } else if (*scope == auth::ScopeType::provider &&
@@ -168,8 +177,8 @@ Result<store::UserRow> Users::create_checked(const Context& ctx, const NewUser& 
   const bool has_email = c.email && !c.email->empty();
   std::optional<std::string> hash;
   if (input.password) {
-    auto tenant = deps_.db.read(
-        [&](soci::session& sql) { return store::tenants::find(sql, ctx.tenant_id); });
+    auto tenant =
+        deps_.db.read([&](soci::session& sql) { return store::tenants::find(sql, ctx.tenant_id); });
     auto policy = domain::PasswordPolicy::named(tenant ? tenant->password_policy : "standard")
                       .value_or(domain::PasswordPolicy::standard());
     if (auto checked = policy.check(*input.password); !checked)
@@ -227,7 +236,8 @@ Result<store::UserRow> Users::update(const Context& ctx, Id id, const UserPatch&
     if (user->version != *patch.version) return fail(Error::version_conflict());
     Changes changes;
     if (c.first_name)
-      changes.field("first_name", user->first_name, *c.first_name), user->first_name = *c.first_name;
+      changes.field("first_name", user->first_name, *c.first_name),
+          user->first_name = *c.first_name;
     if (c.last_name)
       changes.field("last_name", user->last_name, *c.last_name), user->last_name = *c.last_name;
     if (c.telephone)
@@ -286,14 +296,13 @@ Result<store::UserRow> Users::set_disabled(const Context& ctx, Id id, bool disab
 }
 
 Result<store::UserRow> Users::unlock(const Context& ctx, Id id) {
-  return change_flags(ctx, id, "user.unlocked",
-                      [&](store::UserRow& user, Changes& changes) -> Result<void> {
-                        changes.field("locked", user.locked, false)
-                            .field("failed_logins", user.failed_logins, 0);
-                        user.locked = false;
-                        user.failed_logins = 0;
-                        return ok();
-                      });
+  return change_flags(
+      ctx, id, "user.unlocked", [&](store::UserRow& user, Changes& changes) -> Result<void> {
+        changes.field("locked", user.locked, false).field("failed_logins", user.failed_logins, 0);
+        user.locked = false;
+        user.failed_logins = 0;
+        return ok();
+      });
 }
 
 }  // namespace lt::services

@@ -14,12 +14,12 @@ const std::string kColumns =
 template <class... Uses>
 std::vector<AuditRow> select_events(soci::session& sql, const std::string& tail, Uses&&... uses) {
   AuditRow r;
-  soci::statement st = prepared(
-      sql, "SELECT " + kColumns + " FROM audit_events " + tail, soci::into(r.id),
-      soci::into(r.tenant_id), soci::into(r.at), soci::into(r.actor_id),
-      soci::into(r.actor_username), soci::into(r.action), soci::into(r.entity_type),
-      soci::into(r.entity_id), soci::into(r.changes), soci::into(r.request_id),
-      soci::into(r.prev_hash), soci::into(r.hash), std::forward<Uses>(uses)...);
+  soci::statement st =
+      prepared(sql, "SELECT " + kColumns + " FROM audit_events " + tail, soci::into(r.id),
+               soci::into(r.tenant_id), soci::into(r.at), soci::into(r.actor_id),
+               soci::into(r.actor_username), soci::into(r.action), soci::into(r.entity_type),
+               soci::into(r.entity_id), soci::into(r.changes), soci::into(r.request_id),
+               soci::into(r.prev_hash), soci::into(r.hash), std::forward<Uses>(uses)...);
   st.execute();
   std::vector<AuditRow> out;
   while (st.fetch()) out.push_back(r);

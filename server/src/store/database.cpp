@@ -12,7 +12,9 @@ namespace lt::store {
 
 namespace {
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 std::string redact(const std::string& url) {
   // postgresql://user:secret@host/db → postgresql://user:***@host/db
@@ -76,8 +78,10 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
       }
     } else {
       std::string path = settings.url;
-      if (starts_with(path, "sqlite://")) path = path.substr(9);
-      else if (starts_with(path, "sqlite:")) path = path.substr(7);
+      if (starts_with(path, "sqlite://"))
+        path = path.substr(9);
+      else if (starts_with(path, "sqlite:"))
+        path = path.substr(7);
       db->dialect_ = Dialect::sqlite;
       db->sqlite_path_ = path;
       db->description_ = "sqlite:" + path;
@@ -98,7 +102,9 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
 
 Database::~Database() = default;
 
-std::size_t Database::capacity() const { return sessions_.size() + (writer_ ? 1 : 0); }
+std::size_t Database::capacity() const {
+  return sessions_.size() + (writer_ ? 1 : 0);
+}
 
 std::size_t Database::in_use() const {
   std::lock_guard lock(mutex_);
@@ -141,8 +147,10 @@ void Database::release(Lease& lease) {
 }
 
 void Database::begin(soci::session& sql) {
-  if (dialect_ == Dialect::sqlite) sql << "BEGIN IMMEDIATE";
-  else sql << "BEGIN";
+  if (dialect_ == Dialect::sqlite)
+    sql << "BEGIN IMMEDIATE";
+  else
+    sql << "BEGIN";
 }
 
 }  // namespace lt::store

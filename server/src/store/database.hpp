@@ -68,8 +68,10 @@ class Database {
       } else {
         auto result = fn(sql);
         if constexpr (is_result<decltype(result)>::value) {
-          if (result.has_value()) sql << "COMMIT";
-          else sql << "ROLLBACK";
+          if (result.has_value())
+            sql << "COMMIT";
+          else
+            sql << "ROLLBACK";
         } else {
           sql << "COMMIT";
         }

@@ -14,7 +14,8 @@ std::vector<OutboxRow> select_messages(soci::session& sql, const std::string& ta
   soci::statement st = prepared(
       sql,
       "SELECT id, tenant_id, to_address, subject, body, status, attempts, next_attempt_at, "
-      "last_error, created_at, sent_at FROM outbox " + tail,
+      "last_error, created_at, sent_at FROM outbox " +
+          tail,
       soci::into(r.id), soci::into(r.tenant_id), soci::into(r.to_address), soci::into(r.subject),
       soci::into(r.body), soci::into(r.status), soci::into(r.attempts),
       soci::into(r.next_attempt_at), soci::into(r.last_error), soci::into(r.created_at),
@@ -32,8 +33,8 @@ Id insert(soci::session& sql, Id tenant, const std::string& to, const std::strin
                              "INSERT INTO outbox (tenant_id, to_address, subject, body, status, "
                              "attempts, next_attempt_at, created_at) VALUES (:t, :to, :s, :b, "
                              "'pending', 0, :n, :c)",
-                             soci::use(tenant), soci::use(to), soci::use(subject),
-                             soci::use(body), soci::use(now), soci::use(now));
+                             soci::use(tenant), soci::use(to), soci::use(subject), soci::use(body),
+                             soci::use(now), soci::use(now));
 }
 
 Page<OutboxRow> list(soci::session& sql, Id tenant, const std::optional<std::string>& status,
@@ -57,9 +58,9 @@ Page<OutboxRow> list(soci::session& sql, Id tenant, const std::optional<std::str
 }
 
 std::vector<OutboxRow> due(soci::session& sql, const std::string& now, int limit) {
-  return select_messages(
-      sql, "WHERE status = 'pending' AND next_attempt_at <= :n ORDER BY id LIMIT :l",
-      soci::use(now), soci::use(limit));
+  return select_messages(sql,
+                         "WHERE status = 'pending' AND next_attempt_at <= :n ORDER BY id LIMIT :l",
+                         soci::use(now), soci::use(limit));
 }
 
 void mark_sent(soci::session& sql, Id id, const std::string& now) {

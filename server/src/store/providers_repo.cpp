@@ -51,8 +51,10 @@ Page<ProviderRow> list(soci::session& sql, Id tenant, const ListFilter& filter) 
     page.items = select_providers(sql, where + " AND id > :after ORDER BY id LIMIT :lim", uses...,
                                   soci::use(after), soci::use(limit));
   };
-  if (filter.q) run(soci::use(tenant), soci::use(pattern), soci::use(pattern));
-  else run(soci::use(tenant));
+  if (filter.q)
+    run(soci::use(tenant), soci::use(pattern), soci::use(pattern));
+  else
+    run(soci::use(tenant));
   if (static_cast<int>(page.items.size()) == limit)
     page.next_cursor = std::to_string(page.items.back().id);
   return page;

@@ -11,7 +11,7 @@
 namespace lt::store::providers {
 
 struct ListFilter {
-  std::optional<std::string> q;  // name or UKPRN
+  std::optional<std::string> q;             // name or UKPRN
   std::optional<std::vector<Id>> only_ids;  // restrict to these (the caller's scope)
   int limit = 50;
   Id after = 0;

@@ -13,8 +13,8 @@ Id insert(soci::session& sql, Id tenant, Id user_id, const std::string& token_ha
       sql,
       "INSERT INTO sessions (tenant_id, user_id, token_hash, created_at, last_seen_at, "
       "expires_at, ip, user_agent) VALUES (:t, :u, :h, :c, :l, :e, :ip, :ua)",
-      soci::use(tenant), soci::use(user_id), soci::use(token_hash), soci::use(now),
-      soci::use(now), soci::use(expires_at), soci::use(ip), soci::use(user_agent));
+      soci::use(tenant), soci::use(user_id), soci::use(token_hash), soci::use(now), soci::use(now),
+      soci::use(expires_at), soci::use(ip), soci::use(user_agent));
 }
 
 std::optional<SessionRow> find_by_hash(soci::session& sql, const std::string& token_hash) {
@@ -22,8 +22,8 @@ std::optional<SessionRow> find_by_hash(soci::session& sql, const std::string& to
   soci::statement st = prepared(
       sql,
       "SELECT id, tenant_id, user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = :h",
-      soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id),
-      soci::into(r.last_seen_at), soci::into(r.expires_at), soci::use(token_hash));
+      soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id), soci::into(r.last_seen_at),
+      soci::into(r.expires_at), soci::use(token_hash));
   st.execute();
   if (!st.fetch()) return std::nullopt;
   return r;
@@ -62,13 +62,12 @@ Id insert(soci::session& sql, Id tenant, Id user_id, const std::string& purpose,
 std::optional<TokenRow> find_by_hash(soci::session& sql, const std::string& purpose,
                                      const std::string& token_hash) {
   TokenRow r;
-  soci::statement st =
-      prepared(sql,
-               "SELECT id, tenant_id, user_id, purpose, expires_at, used_at FROM tokens "
-               "WHERE purpose = :p AND token_hash = :h",
-               soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id),
-               soci::into(r.purpose), soci::into(r.expires_at), soci::into(r.used_at),
-               soci::use(purpose), soci::use(token_hash));
+  soci::statement st = prepared(
+      sql,
+      "SELECT id, tenant_id, user_id, purpose, expires_at, used_at FROM tokens "
+      "WHERE purpose = :p AND token_hash = :h",
+      soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id), soci::into(r.purpose),
+      soci::into(r.expires_at), soci::into(r.used_at), soci::use(purpose), soci::use(token_hash));
   st.execute();
   if (!st.fetch()) return std::nullopt;
   return r;

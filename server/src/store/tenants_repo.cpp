@@ -12,7 +12,8 @@ std::optional<TenantRow> select_one(soci::session& sql, const std::string& where
   soci::statement st = prepared(
       sql,
       "SELECT id, name, password_policy, max_failed_logins, created_at, updated_at, version "
-      "FROM tenants " + where,
+      "FROM tenants " +
+          where,
       soci::into(r.id), soci::into(r.name), soci::into(r.password_policy),
       soci::into(r.max_failed_logins), soci::into(r.created_at), soci::into(r.updated_at),
       soci::into(r.version), std::forward<Uses>(uses)...);
@@ -37,11 +38,12 @@ Id insert(soci::session& sql, const std::string& name, const std::string& now) {
 }
 
 bool update_settings(soci::session& sql, const TenantRow& t, const std::string& now) {
-  return execute_counting(sql,
-                          "UPDATE tenants SET password_policy = :p, max_failed_logins = :m, "
-                          "updated_at = :now, version = version + 1 WHERE id = :id AND version = :v",
-                          soci::use(t.password_policy), soci::use(t.max_failed_logins),
-                          soci::use(now), soci::use(t.id), soci::use(t.version)) == 1;
+  return execute_counting(
+             sql,
+             "UPDATE tenants SET password_policy = :p, max_failed_logins = :m, "
+             "updated_at = :now, version = version + 1 WHERE id = :id AND version = :v",
+             soci::use(t.password_policy), soci::use(t.max_failed_logins), soci::use(now),
+             soci::use(t.id), soci::use(t.version)) == 1;
 }
 
 }  // namespace lt::store::tenants

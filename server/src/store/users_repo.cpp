@@ -19,14 +19,14 @@ template <class... Uses>
 std::vector<UserRow> select_users(soci::session& sql, const std::string& tail, Uses&&... uses) {
   UserRow r;
   int locked = 0, must_change = 0, verified = 0;
-  soci::statement st = prepared(
-      sql, "SELECT " + kColumns + " FROM users " + tail, soci::into(r.id), soci::into(r.tenant_id),
-      soci::into(r.kind), soci::into(r.username), soci::into(r.email), soci::into(r.first_name),
-      soci::into(r.last_name), soci::into(r.telephone), soci::into(r.password_hash),
-      soci::into(r.status), soci::into(r.failed_logins), soci::into(locked),
-      soci::into(must_change), soci::into(verified), soci::into(r.last_login_at),
-      soci::into(r.created_at), soci::into(r.updated_at), soci::into(r.version),
-      std::forward<Uses>(uses)...);
+  soci::statement st =
+      prepared(sql, "SELECT " + kColumns + " FROM users " + tail, soci::into(r.id),
+               soci::into(r.tenant_id), soci::into(r.kind), soci::into(r.username),
+               soci::into(r.email), soci::into(r.first_name), soci::into(r.last_name),
+               soci::into(r.telephone), soci::into(r.password_hash), soci::into(r.status),
+               soci::into(r.failed_logins), soci::into(locked), soci::into(must_change),
+               soci::into(verified), soci::into(r.last_login_at), soci::into(r.created_at),
+               soci::into(r.updated_at), soci::into(r.version), std::forward<Uses>(uses)...);
   st.execute();
   std::vector<UserRow> out;
   while (st.fetch()) {
@@ -46,11 +46,14 @@ std::optional<UserRow> with_roles(soci::session& sql, std::vector<UserRow> rows)
 
 }  // namespace
 
-std::string username_key(const std::string& username) { return domain::ascii_lower(username); }
+std::string username_key(const std::string& username) {
+  return domain::ascii_lower(username);
+}
 
 std::optional<UserRow> find(soci::session& sql, Id tenant, Id id) {
-  return with_roles(sql, select_users(sql, "WHERE tenant_id = :t AND id = :id AND deleted_at IS NULL",
-                                      soci::use(tenant), soci::use(id)));
+  return with_roles(sql,
+                    select_users(sql, "WHERE tenant_id = :t AND id = :id AND deleted_at IS NULL",
+                                 soci::use(tenant), soci::use(id)));
 }
 
 std::optional<UserRow> find_by_username(soci::session& sql, Id tenant,
@@ -86,8 +89,10 @@ Page<UserRow> list(soci::session& sql, Id tenant, const ListFilter& filter) {
         "'\\' OR LOWER(first_name) LIKE :q3 ESCAPE '\\' OR LOWER(last_name) LIKE :q4 ESCAPE '\\')";
   if (filter.status) where += " AND status = :s";
   if (filter.provider_ids)
-    where += " AND id IN (SELECT user_id FROM role_assignments WHERE scope_type = 'provider' "
-             "AND scope_id IN (" + id_list(*filter.provider_ids) + "))";
+    where +=
+        " AND id IN (SELECT user_id FROM role_assignments WHERE scope_type = 'provider' "
+        "AND scope_id IN (" +
+        id_list(*filter.provider_ids) + "))";
 
   Page<UserRow> page;
   const int limit = filter.limit;
@@ -101,11 +106,11 @@ Page<UserRow> list(soci::session& sql, Id tenant, const ListFilter& filter) {
                               soci::use(after), soci::use(limit));
   };
   if (filter.q && filter.status)
-    count_and_select(soci::use(tenant), soci::use(pattern), soci::use(pattern),
-                     soci::use(pattern), soci::use(pattern), soci::use(status));
+    count_and_select(soci::use(tenant), soci::use(pattern), soci::use(pattern), soci::use(pattern),
+                     soci::use(pattern), soci::use(status));
   else if (filter.q)
-    count_and_select(soci::use(tenant), soci::use(pattern), soci::use(pattern),
-                     soci::use(pattern), soci::use(pattern));
+    count_and_select(soci::use(tenant), soci::use(pattern), soci::use(pattern), soci::use(pattern),
+                     soci::use(pattern));
   else if (filter.status)
     count_and_select(soci::use(tenant), soci::use(status));
   else
@@ -127,10 +132,9 @@ Id insert(soci::session& sql, const UserRow& u) {
       "email_verified, created_at, updated_at, version) VALUES (:t, :kind, :u, :k, :e, :f, :l, "
       ":tel, :p, :s, 0, :lk, :m, :v, :c, :c2, 1)",
       soci::use(u.tenant_id), soci::use(u.kind), soci::use(u.username), soci::use(key),
-      soci::use(u.email), soci::use(u.first_name), soci::use(u.last_name),
-      soci::use(u.telephone), soci::use(u.password_hash), soci::use(u.status),
-      soci::use(locked), soci::use(must_change), soci::use(verified), soci::use(u.created_at),
-      soci::use(u.created_at));
+      soci::use(u.email), soci::use(u.first_name), soci::use(u.last_name), soci::use(u.telephone),
+      soci::use(u.password_hash), soci::use(u.status), soci::use(locked), soci::use(must_change),
+      soci::use(verified), soci::use(u.created_at), soci::use(u.created_at));
 }
 
 bool update(soci::session& sql, const UserRow& u, const std::string& now) {
@@ -165,8 +169,7 @@ void replace_roles(soci::session& sql, Id tenant, Id user_id,
 std::vector<RoleAssignmentRow> roles_of(soci::session& sql, Id user_id) {
   RoleAssignmentRow r;
   soci::statement st = prepared(
-      sql,
-      "SELECT role, scope_type, scope_id FROM role_assignments WHERE user_id = :u ORDER BY id",
+      sql, "SELECT role, scope_type, scope_id FROM role_assignments WHERE user_id = :u ORDER BY id",
       soci::into(r.role), soci::into(r.scope_type), soci::into(r.scope_id), soci::use(user_id));
   st.execute();
   std::vector<RoleAssignmentRow> out;

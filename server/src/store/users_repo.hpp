@@ -13,8 +13,8 @@
 namespace lt::store::users {
 
 struct ListFilter {
-  std::optional<std::string> q;       // matches username, email, first or last name
-  std::optional<std::string> status;  // active | disabled
+  std::optional<std::string> q;                 // matches username, email, first or last name
+  std::optional<std::string> status;            // active | disabled
   std::optional<std::vector<Id>> provider_ids;  // only users with a role at one of these
   int limit = 50;
   Id after = 0;

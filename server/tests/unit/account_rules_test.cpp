@@ -16,9 +16,9 @@ TEST(Username, AcceptsSixTo256LettersDigitsAndAtDotDashUnderscore) {
 }
 
 TEST(Username, RejectsWrongLengthOrCharacters) {
-  const std::vector<std::string> bad_names = {"abcde",      "",           std::string(257, 'a'),
-                                              "has space",  "semi;colon", "quote'name",
-                                              "caf\xC3\xA9name", "slash/name"};
+  const std::vector<std::string> bad_names = {
+      "abcde",      "",           std::string(257, 'a'), "has space",
+      "semi;colon", "quote'name", "caf\xC3\xA9name",     "slash/name"};
   for (const auto& bad : bad_names) {
     auto result = check_username(bad);
     ASSERT_FALSE(result) << bad;

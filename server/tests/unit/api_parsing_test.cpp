@@ -68,9 +68,9 @@ TEST(ErrorMapping, InternalErrorsNeverLeakTheirDetail) {
 }
 
 TEST(Smtp, MessageHasHeadersCrlfAndNoHeaderInjection) {
-  const auto message = lt::mail::format_message("LT <no-reply@lt.local>", "jo@example.org",
-                                                "Hello\r\nBcc: evil@example.org", "line 1\nline 2\n",
-                                                "Sun, 22 Nov 2026 09:00:00 +0000", "abc");
+  const auto message = lt::mail::format_message(
+      "LT <no-reply@lt.local>", "jo@example.org", "Hello\r\nBcc: evil@example.org",
+      "line 1\nline 2\n", "Sun, 22 Nov 2026 09:00:00 +0000", "abc");
   EXPECT_NE(message.find("Subject: Hello  Bcc: evil@example.org\r\n"), std::string::npos);
   EXPECT_EQ(message.find("\r\nBcc:"), std::string::npos);
   EXPECT_NE(message.find("\r\n\r\nline 1\r\nline 2\r\n"), std::string::npos);

@@ -21,12 +21,12 @@ TEST(PasswordPolicy, StandardAcceptsSixToTwentyWithLetterAndDigitOrSymbol) {
 
 TEST(PasswordPolicy, StandardRejectsWhatTheManualForbids) {
   const auto p = PasswordPolicy::standard();
-  EXPECT_FALSE(accepted(p, "abc1"));                  // too short
-  EXPECT_FALSE(accepted(p, "abcd1"));                 // 5
-  EXPECT_FALSE(accepted(p, "A12345678901234567890")); // 21
-  EXPECT_FALSE(accepted(p, "abcdefgh"));              // no digit or symbol
-  EXPECT_FALSE(accepted(p, "12345678"));              // no letter
-  EXPECT_FALSE(accepted(p, "!!!!!!!!"));              // no letter
+  EXPECT_FALSE(accepted(p, "abc1"));                   // too short
+  EXPECT_FALSE(accepted(p, "abcd1"));                  // 5
+  EXPECT_FALSE(accepted(p, "A12345678901234567890"));  // 21
+  EXPECT_FALSE(accepted(p, "abcdefgh"));               // no digit or symbol
+  EXPECT_FALSE(accepted(p, "12345678"));               // no letter
+  EXPECT_FALSE(accepted(p, "!!!!!!!!"));               // no letter
   EXPECT_FALSE(accepted(p, ""));
 }
 
@@ -41,16 +41,18 @@ TEST(PasswordPolicy, ErrorIsAFieldErrorWithTheRule) {
 
 TEST(PasswordPolicy, LengthCountsCharactersNotBytes) {
   // Six characters, eight bytes in UTF-8: long enough.
-  EXPECT_TRUE(accepted(PasswordPolicy::standard(), "caf\xC3\xA9\xC3\xA9" "1"));
+  EXPECT_TRUE(accepted(PasswordPolicy::standard(),
+                       "caf\xC3\xA9\xC3\xA9"
+                       "1"));
 }
 
 TEST(PasswordPolicy, StrongNeedsTwelveMixedCaseDigitAndSymbol) {
   const auto p = PasswordPolicy::strong();
   EXPECT_TRUE(accepted(p, "Correct-Horse9"));
-  EXPECT_FALSE(accepted(p, "Short-Pass9"));       // 11
-  EXPECT_FALSE(accepted(p, "correct-horse9"));    // no upper case
-  EXPECT_FALSE(accepted(p, "CorrectHorse99"));    // no symbol
-  EXPECT_FALSE(accepted(p, "Correct-Horse-"));    // no digit
+  EXPECT_FALSE(accepted(p, "Short-Pass9"));     // 11
+  EXPECT_FALSE(accepted(p, "correct-horse9"));  // no upper case
+  EXPECT_FALSE(accepted(p, "CorrectHorse99"));  // no symbol
+  EXPECT_FALSE(accepted(p, "Correct-Horse-"));  // no digit
   EXPECT_TRUE(accepted(PasswordPolicy::standard(), "Short-Pass9"));
 }
 

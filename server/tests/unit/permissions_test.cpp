@@ -41,7 +41,8 @@ TEST(Permissions, RolesWithoutThePermissionAreDenied) {
 }
 
 TEST(Permissions, UnknownRolesAndSignedOutPrincipalsGetNothing) {
-  EXPECT_FALSE(can(holder("superuser", ScopeType::tenant), Permission::users_view, {1, {}, {}, {}}));
+  EXPECT_FALSE(
+      can(holder("superuser", ScopeType::tenant), Permission::users_view, {1, {}, {}, {}}));
   Principal nobody;
   EXPECT_FALSE(can(nobody, Permission::users_view, {0, {}, {}, {}}));
   EXPECT_FALSE(can_somewhere(nobody, Permission::users_view));
@@ -51,16 +52,16 @@ TEST(Permissions, UnknownRolesAndSignedOutPrincipalsGetNothing) {
 TEST(Permissions, TenantWideAssignmentNeedsNoFilter) {
   auto viewer = holder("viewer", ScopeType::tenant);
   EXPECT_FALSE(scope_ids(viewer, Permission::users_view, ScopeType::provider).has_value());
-  auto none = scope_ids(holder("tutor", ScopeType::tenant), Permission::users_view,
-                        ScopeType::provider);
+  auto none =
+      scope_ids(holder("tutor", ScopeType::tenant), Permission::users_view, ScopeType::provider);
   ASSERT_TRUE(none.has_value());
   EXPECT_TRUE(none->empty()) << "tutors hold no user permission at any scope";
 }
 
 TEST(Permissions, RoleTableListsTheDesignRoles) {
-  for (const char* name : {"administrator", "provider_manager", "user_manager", "learner_manager",
-                           "tutor", "compliance_admin", "ilr_qa", "employer_contact", "learner",
-                           "viewer"})
+  for (const char* name :
+       {"administrator", "provider_manager", "user_manager", "learner_manager", "tutor",
+        "compliance_admin", "ilr_qa", "employer_contact", "learner", "viewer"})
     EXPECT_NE(find_role(name), nullptr) << name;
   EXPECT_EQ(permission_name(Permission::users_view), "users.view");
   EXPECT_EQ(parse_scope_type("provider"), ScopeType::provider);

@@ -9,8 +9,8 @@
 using namespace std::chrono;
 
 TEST(Timestamp, FormatsFixedWidthUtcAndParsesBack) {
-  const lt::domain::TimePoint t = sys_days{2026y / 11 / 22} + hours(9) + minutes(5) +
-                                  seconds(7) + milliseconds(42);
+  const lt::domain::TimePoint t =
+      sys_days{2026y / 11 / 22} + hours(9) + minutes(5) + seconds(7) + milliseconds(42);
   EXPECT_EQ(lt::domain::format_timestamp(t), "2026-11-22T09:05:07.042Z");
   EXPECT_EQ(*lt::domain::parse_timestamp("2026-11-22T09:05:07.042Z"), t);
   EXPECT_FALSE(lt::domain::parse_timestamp("yesterday").has_value());
