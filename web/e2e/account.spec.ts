@@ -9,7 +9,7 @@ test.describe('the account page', () => {
 
     // a wrong current password is reported at that field
     await page.getByLabel('Current password').fill('Not-mine-1');
-    await page.getByLabel('New password', { exact: true }).fill('Brand-New7');
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill('Brand-New7');
     await page.getByLabel('Confirm new password').fill('Brand-New7');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true');
@@ -28,6 +28,7 @@ test.describe('the account page', () => {
   test('editing personal details', async ({ page }) => {
     const user = await createUserWithPassword('details', { settle: true });
     await signIn(page, user.username, user.password);
+    await expect(page.getByRole('heading', { level: 1, name: /Welcome/ })).toBeVisible();
     await page.goto('/account');
     await expect(page.getByRole('tab', { name: 'Personal details' })).toHaveAttribute('aria-selected', 'true');
     await page.getByLabel('First name').fill('Jo');
@@ -43,11 +44,12 @@ test.describe('the account page', () => {
     const user = await createUserWithPassword('renamer', { settle: true });
     const newName = `${user.username}x`;
     await signIn(page, user.username, user.password);
+    await expect(page.getByRole('heading', { level: 1, name: /Welcome/ })).toBeVisible();
     await page.goto('/account?tab=username');
-    await page.getByLabel('Username', { exact: true }).fill('ab');
+    await page.getByRole('textbox', { name: 'Username', exact: true }).fill('ab');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText(/must be between 6 and 256 characters/)).toBeVisible();
-    await page.getByLabel('Username', { exact: true }).fill(newName);
+    await page.getByRole('textbox', { name: 'Username', exact: true }).fill(newName);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByRole('status').filter({ hasText: 'Your username has been changed' })).toBeVisible();

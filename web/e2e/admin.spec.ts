@@ -18,7 +18,7 @@ test.describe('an administrator', () => {
     await signInAsAdmin(page);
     await fillNewUser(page, username, email);
     await page.getByRole('button', { name: 'Add role' }).click();
-    await page.getByLabel('Role 1', { exact: true }).selectOption({ label: 'Viewer' });
+    await page.getByRole('combobox', { name: 'Role 1', exact: true }).selectOption({ label: 'Viewer' });
     await page.getByLabel('Scope of role 1').selectOption({ label: 'Whole organisation' });
     await page.getByRole('button', { name: 'Create user' }).click();
 
@@ -31,7 +31,7 @@ test.describe('an administrator', () => {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: 'Verify your account' })).toBeVisible();
     await expect(page.getByText(username)).toBeVisible();
-    await page.getByLabel('New password', { exact: true }).fill('Verified-1');
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill('Verified-1');
     await page.getByLabel('Confirm new password').fill('Verified-1');
     await page.getByRole('button', { name: 'Save password' }).click();
     await expect(page).toHaveURL(/\/login$/);
@@ -46,7 +46,7 @@ test.describe('an administrator', () => {
     await signInAsAdmin(page);
     await fillNewUser(page, username, `${username}@example.org`);
     await page.getByRole('radio', { name: /Set an initial password/ }).check();
-    await page.getByLabel('Initial password').fill('First-Pass1');
+    await page.getByRole('textbox', { name: 'Initial password' }).fill('First-Pass1');
     await page.getByRole('button', { name: 'Create user' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Nina New' })).toBeVisible();
     await expect(page.getByText('Must change password')).toBeVisible();
@@ -54,13 +54,13 @@ test.describe('an administrator', () => {
     // the new user is in the list, found by search
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await page.getByLabel('Search').fill(username);
-    await expect(page.getByRole('table', { name: 'Users' }).getByRole('cell', { name: username })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Users' }).getByRole('cell', { name: username, exact: true })).toBeVisible();
     await signOut(page);
 
     await signIn(page, username, 'First-Pass1');
     await expect(page).toHaveURL(/\/change-password$/);
     await page.getByLabel('Current password').fill('First-Pass1');
-    await page.getByLabel('New password', { exact: true }).fill('Second-Pass2');
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill('Second-Pass2');
     await page.getByLabel('Confirm new password').fill('Second-Pass2');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Nina' })).toBeVisible();

@@ -17,7 +17,7 @@ test('a forgotten password is reset through the emailed link', async ({ page }) 
   await expect(page.getByText(/6 to 20 characters/)).toBeVisible();
 
   // the policy is checked and mismatches are caught
-  await page.getByLabel('New password', { exact: true }).fill('Reset-Pass9');
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill('Reset-Pass9');
   await page.getByLabel('Confirm new password').fill('Reset-Pass8');
   await page.getByRole('button', { name: 'Save new password' }).click();
   await expect(page.getByText('The passwords do not match')).toBeVisible();

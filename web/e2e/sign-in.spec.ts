@@ -18,7 +18,7 @@ test.describe('signing in', () => {
     await page.goto('/account');
     await expect(page).toHaveURL(/\/login$/);
     await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
@@ -34,7 +34,7 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/change-password$/);
 
     await page.getByLabel('Current password').fill(FIRST_LOGIN_USER.initialPassword);
-    await page.getByLabel('New password', { exact: true }).fill('Chosen-Pass1');
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill('Chosen-Pass1');
     await page.getByLabel('Confirm new password').fill('Chosen-Pass1');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Welcome, Fred/ })).toBeVisible();

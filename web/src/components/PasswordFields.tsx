@@ -1,6 +1,6 @@
 // New password + confirmation, with the tenant's policy shown as the hint. Client checks mirror the
 // policy's lengths; the server is the judge of the rest (422 weak_password lands on the field).
-import { PasswordInput } from '@mantine/core';
+import { PasswordField } from './PasswordField';
 import type { UseFormReturnType } from '@mantine/form';
 import type { PasswordPolicy } from '@/lib/types';
 
@@ -27,14 +27,14 @@ export function PasswordFields<V extends { new_password: string; confirm_passwor
 }) {
   return (
     <>
-      <PasswordInput
+      <PasswordField
         label={newLabel}
         description={policy?.description ?? undefined}
         autoComplete="new-password"
         required
         {...form.getInputProps('new_password')}
       />
-      <PasswordInput label="Confirm new password" autoComplete="new-password" required {...form.getInputProps('confirm_password')} />
+      <PasswordField label="Confirm new password" autoComplete="new-password" required {...form.getInputProps('confirm_password')} />
     </>
   );
 }

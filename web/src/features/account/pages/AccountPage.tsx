@@ -1,5 +1,6 @@
 // "Account": personal details, username and password, each on its own tab (manual section 3).
-import { Paper, PasswordInput, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { PasswordField } from '@/components/PasswordField';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiForm, useApiForm } from '@/components/ApiForm';
@@ -76,7 +77,7 @@ function PasswordForm({ me }: { me: Me }) {
   });
   return (
     <ApiForm state={f} submitLabel="Save" aria-label="Password">
-      <PasswordInput label="Current password" autoComplete="current-password" required {...f.form.getInputProps('current_password')} />
+      <PasswordField label="Current password" autoComplete="current-password" required {...f.form.getInputProps('current_password')} />
       <PasswordFields form={f.form} policy={me.password_policy} />
     </ApiForm>
   );

@@ -1,5 +1,6 @@
 // The forced change at first sign-in (`must_change_password`): nothing else works until it is done.
-import { Alert, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
+import { PasswordField } from '@/components/PasswordField';
 import { Navigate, useNavigate } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import { ApiForm, useApiForm } from '@/components/ApiForm';
@@ -36,7 +37,7 @@ export function ChangePasswordPage() {
         </Alert>
       )}
       <ApiForm state={f} submitLabel="Change password" aria-label="Change your password">
-        <PasswordInput label="Current password" autoComplete="current-password" required {...f.form.getInputProps('current_password')} />
+        <PasswordField label="Current password" autoComplete="current-password" required {...f.form.getInputProps('current_password')} />
         <PasswordFields form={f.form} policy={policy} />
       </ApiForm>
     </Stack>

@@ -1,5 +1,6 @@
-import { Alert, Anchor, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { Alert, Anchor, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordField } from '@/components/PasswordField';
+import { Link, Navigate, useLocation } from 'react-router';
 import { ApiForm, useApiForm } from '@/components/ApiForm';
 import { PageTitle } from '@/components/PageTitle';
 import { ApiError } from '@/lib/api-client';
@@ -14,7 +15,6 @@ const SIGN_IN_MESSAGES: Record<string, string> = {
 
 export function LoginPage() {
   const location = useLocation();
-  const navigate = useNavigate();
   const state = (location.state ?? {}) as { from?: string; notice?: string };
   const me = useMe();
   const signIn = useSignIn();
@@ -27,9 +27,8 @@ export function LoginPage() {
     },
     onSubmit: async (values) => {
       try {
-        const result = await signIn.mutateAsync({ username: values.username.trim(), password: values.password });
-        if (result.must_change_password) navigate('/change-password', { replace: true });
-        else navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
+        // Success stores the answer as "me"; the redirect below then takes the user on.
+        await signIn.mutateAsync({ username: values.username.trim(), password: values.password });
       } catch (e) {
         if (e instanceof ApiError && e.code && SIGN_IN_MESSAGES[e.code]) {
           f.form.setFieldValue('password', '');
@@ -40,7 +39,10 @@ export function LoginPage() {
     },
   });
 
-  if (me.data && !signIn.isPending && !f.submitting) return <Navigate to={me.data.must_change_password ? '/change-password' : '/'} replace />;
+  if (me.data) {
+    const target = me.data.must_change_password ? '/change-password' : state.from && state.from !== '/login' ? state.from : '/';
+    return <Navigate to={target} replace />;
+  }
 
   return (
     <Stack>
@@ -52,7 +54,7 @@ export function LoginPage() {
       )}
       <ApiForm state={f} submitLabel="Sign in" aria-label="Sign in">
         <TextInput label="Username" autoComplete="username" required {...f.form.getInputProps('username')} />
-        <PasswordInput label="Password" autoComplete="current-password" required {...f.form.getInputProps('password')} />
+        <PasswordField label="Password" autoComplete="current-password" required {...f.form.getInputProps('password')} />
       </ApiForm>
       <Text>
         <Anchor component={Link} to="/forgot-password">

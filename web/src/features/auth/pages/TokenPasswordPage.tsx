@@ -20,7 +20,7 @@ function ExpiredLink({ kind }: { kind: 'reset' | 'verify' }) {
             ? 'Password reset links can be used once and only for a short time.'
             : 'Verification links can be used once and only for a short time. Ask your administrator to send a new one, or request a password reset.'}
         </Text>
-        <Anchor component={Link} to="/forgot-password">
+        <Anchor component={Link} to="/forgot-password" c="dark.9" underline="always">
           Request a new password reset link
         </Anchor>
       </Stack>

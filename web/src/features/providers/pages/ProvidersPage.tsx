@@ -59,7 +59,7 @@ export function ProvidersPage() {
           )
         }
       />
-      <Modal opened={opened} onClose={close} title="Add provider">
+      <Modal opened={opened} onClose={close} title="Add provider" closeButtonProps={{ 'aria-label': 'Close' }}>
         <ProviderForm
           label="Add provider"
           initial={{ name: '', ukprn: '' }}

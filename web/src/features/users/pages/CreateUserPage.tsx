@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Paper, PasswordInput, Radio, Stack, TextInput } from '@mantine/core';
+import { Alert, Paper, Radio, Stack, TextInput } from '@mantine/core';
+import { PasswordField } from '@/components/PasswordField';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { ApiForm, useApiForm } from '@/components/ApiForm';
@@ -73,7 +74,7 @@ export function CreateUserPage() {
             </Stack>
           </Radio.Group>
           {f.form.values.method === 'password' && (
-            <PasswordInput label="Initial password" description={me.data?.password_policy.description} autoComplete="new-password" required {...f.form.getInputProps('password')} />
+            <PasswordField label="Initial password" description={me.data?.password_policy.description} autoComplete="new-password" required {...f.form.getInputProps('password')} />
           )}
           {roles.isError && <Alert color="red" role="alert">The list of roles could not be loaded.</Alert>}
           <RoleAssignmentsEditor value={assignments} onChange={setAssignments} roles={roles.data?.items ?? []} providers={providers.data?.items ?? []} errors={roleErrors} />
