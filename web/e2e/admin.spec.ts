@@ -1,5 +1,6 @@
-import { expect, linkIn, signIn, signInAsAdmin, signOut, test, unique, waitForMail } from './helpers';
+import { createUserWithPassword, expect, linkIn, signIn, signInAsAdmin, signOut, test, unique, waitForMail } from './helpers';
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 async function fillNewUser(page: Page, username: string, email: string) {
   await page.goto('/admin/users');
@@ -102,6 +103,15 @@ test.describe('an administrator', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `${name} renamed` })).toBeVisible();
 
+    // the list exports to Excel
+    await page.goto('/admin/providers');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export to Excel' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Providers.xlsx');
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as .xlsx files are
+
     // the change is in the audit log with before and after
     await page.goto('/admin/audit?entity_type=provider');
     await expect(page.getByRole('table', { name: 'Audit events' })).toContainText(`${name} renamed`);
@@ -127,4 +137,24 @@ test.describe('an administrator', () => {
     await page.reload();
     await expect(page.getByRole('radio', { name: /Standard/ })).toBeChecked();
   });
+});
+
+test('a disabled account cannot sign in until it is enabled again', async ({ page }) => {
+  const user = await createUserWithPassword('disabled', { settle: true });
+  await signInAsAdmin(page);
+  await page.goto(`/admin/users/${user.id}`);
+  await page.getByRole('button', { name: 'Disable account' }).click();
+  await expect(page.getByText('Disabled', { exact: true })).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, user.username, user.password);
+  await expect(page.getByRole('alert')).toContainText(/account is disabled — contact your administrator/i);
+
+  await signInAsAdmin(page);
+  await page.goto(`/admin/users/${user.id}`);
+  await page.getByRole('button', { name: 'Enable account' }).click();
+  await expect(page.getByText('Active', { exact: true })).toBeVisible();
+  await signOut(page);
+  await signIn(page, user.username, user.password);
+  await expect(page.getByRole('heading', { level: 1, name: /Welcome/ })).toBeVisible();
 });

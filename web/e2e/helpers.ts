@@ -14,7 +14,6 @@ export function baseUrl(): string {
 }
 
 export const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => use(baseUrl()),
 });
 export { expect };

@@ -5,7 +5,6 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { mapProblemToFields } from './api-form-errors';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Values = Record<string, any>;
 
 export interface UseApiFormOptions<V extends Values> {
@@ -37,7 +36,6 @@ export function useApiForm<V extends Values>(opts: UseApiFormOptions<V>): ApiFor
   const form = useForm<V>({
     mode: 'controlled',
     initialValues: opts.initialValues,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     validate: opts.validate as any,
   });
   const [formError, setFormError] = useState<string | null>(null);

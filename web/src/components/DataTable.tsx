@@ -50,7 +50,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
     setPaging((p) => ({ ...p, cursors: [null] }));
   }, [filtersKey]);
 
-  const params = useMemo(() => listParams(filters, paging), [filtersKey, paging]); // eslint-disable-line react-hooks/exhaustive-deps
+  // filtersKey stands for filters: a new object each render with the same content must not refetch.
+  const params = useMemo(() => listParams(filters, paging), [filtersKey, paging]);
   const query = useQuery({
     queryKey: [...queryKey, params],
     queryFn: ({ signal }) => fetchPage(params, signal),

@@ -73,8 +73,7 @@ export function AuditPage() {
                 { value: '', label: 'Any' },
                 { value: 'user', label: 'User' },
                 { value: 'provider', label: 'Provider' },
-                { value: 'tenant', label: 'Settings (tenant)' },
-                { value: 'session', label: 'Session' },
+                { value: 'tenant', label: 'Organisation settings' },
               ]}
             />
             <TextInput label="Record number" inputMode="numeric" value={values.entity_id} onChange={(e) => set('entity_id', e.currentTarget.value)} w={140} />

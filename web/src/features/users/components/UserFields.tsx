@@ -9,7 +9,6 @@ export const emailRule = (required: boolean) => (v: unknown) => {
   return /^\S+@\S+\.\S+$/.test(s) ? null : 'Enter an email address like name@example.org';
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function UserFields({ form, emailRequired }: { form: UseFormReturnType<any>; emailRequired: boolean }) {
   return (
     <>
