@@ -1,4 +1,4 @@
-import { createUserWithPassword, expect, signIn, signOut, test } from './helpers';
+import { createUserWithPassword, expect, signIn, signOut, test, signInProblem } from './helpers';
 
 test.describe('the account page', () => {
   test('changing the password', async ({ page }) => {
@@ -20,7 +20,7 @@ test.describe('the account page', () => {
 
     await signOut(page);
     await signIn(page, user.username, user.password);
-    await expect(page.getByRole('alert')).toContainText(/invalid username or password/i);
+    await expect(signInProblem(page)).toContainText(/invalid username or password/i);
     await signIn(page, user.username, 'Brand-New7');
     await expect(page.getByRole('heading', { level: 1, name: /Welcome/ })).toBeVisible();
   });

@@ -1,4 +1,4 @@
-import { createUserWithPassword, expect, linkIn, signIn, signInAsAdmin, signOut, test, unique, waitForMail } from './helpers';
+import { createUserWithPassword, expect, linkIn, signIn, signInAsAdmin, signOut, test, unique, waitForMail, signInProblem } from './helpers';
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
@@ -148,7 +148,7 @@ test('a disabled account cannot sign in until it is enabled again', async ({ pag
   await signOut(page);
 
   await signIn(page, user.username, user.password);
-  await expect(page.getByRole('alert')).toContainText(/account is disabled — contact your administrator/i);
+  await expect(signInProblem(page)).toContainText(/account is disabled — contact your administrator/i);
 
   await signInAsAdmin(page);
   await page.goto(`/admin/users/${user.id}`);

@@ -117,3 +117,8 @@ export async function expectAccessible(page: Page, what: string) {
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
   expect(summary, `accessibility violations on ${what}`).toEqual([]);
 }
+
+/** The problem message of the sign-in form (not a notification, which is also an alert). */
+export function signInProblem(page: Page) {
+  return page.getByRole('form', { name: 'Sign in' }).getByRole('alert');
+}

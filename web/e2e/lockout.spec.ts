@@ -1,15 +1,15 @@
-import { ADMIN, createUserWithPassword, expect, signIn, signOut, test } from './helpers';
+import { ADMIN, createUserWithPassword, expect, signIn, signOut, test, signInProblem } from './helpers';
 
 test('five wrong passwords lock the account until an administrator unlocks it', async ({ page }) => {
   const user = await createUserWithPassword('locky', { settle: true });
 
   for (let i = 1; i <= 5; i++) {
     await signIn(page, user.username, `Wrong-${i}x`);
-    await expect(page.getByRole('alert')).toContainText(/invalid username or password|locked/i);
+    await expect(signInProblem(page)).toContainText(/invalid username or password|locked/i);
   }
   // now even the right password is refused
   await signIn(page, user.username, user.password);
-  await expect(page.getByRole('alert')).toContainText(/account is locked — contact your administrator/i);
+  await expect(signInProblem(page)).toContainText(/account is locked — contact your administrator/i);
 
   // the administrator sees the lock and lifts it
   await signIn(page, ADMIN.username, ADMIN.password);

@@ -1,9 +1,9 @@
-import { ADMIN, expect, FIRST_LOGIN_USER, signIn, signOut, test } from './helpers';
+import { ADMIN, expect, FIRST_LOGIN_USER, signIn, signOut, test, signInProblem } from './helpers';
 
 test.describe('signing in', () => {
   test('wrong password says so, without saying which part was wrong', async ({ page }) => {
     await signIn(page, ADMIN.username, 'not-the-password1');
-    await expect(page.getByRole('alert')).toContainText(/invalid username or password/i);
+    await expect(signInProblem(page)).toContainText(/invalid username or password/i);
     await expect(page).toHaveURL(/\/login$/);
   });
 
