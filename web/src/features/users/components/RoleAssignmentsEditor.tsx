@@ -111,3 +111,14 @@ export function RoleAssignmentsEditor({ value, onChange, roles, providers, error
     </Fieldset>
   );
 }
+
+/** Server field errors such as `roles[0].scope_id`, per assignment, for showing beside the row. */
+export function roleErrorsFromProblem(e: unknown, count: number): (string | null)[] {
+  const out: (string | null)[] = Array.from({ length: count }, () => null);
+  const errors = (e as { problem?: { errors?: { field: string; message: string }[] } })?.problem?.errors ?? [];
+  for (const err of errors) {
+    const m = /^roles\[(\d+)\]/.exec(err.field ?? '');
+    if (m && Number(m[1]) < count && !out[Number(m[1])]) out[Number(m[1])] = err.message;
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { usernameError, USERNAME_HINT } from '@/lib/validation';
 import { useMe } from '@/features/auth/api';
 import { useProviderOptions } from '@/features/providers/api';
 import { useCreateUser, useRoles } from '../api';
-import { assignmentErrors, RoleAssignmentsEditor } from '../components/RoleAssignmentsEditor';
+import { assignmentErrors, roleErrorsFromProblem, RoleAssignmentsEditor } from '../components/RoleAssignmentsEditor';
 import { emailRule, nameRule, UserFields } from '../components/UserFields';
 
 export function CreateUserPage() {
@@ -42,15 +42,21 @@ export function CreateUserPage() {
       const errs = assignmentErrors(assignments);
       setRoleErrors(errs);
       if (errs.some(Boolean)) throw new Error('Check the roles: each needs a role and, for a provider, group or employer, which one.');
-      const user = await create.mutateAsync({
-        username: values.username.trim(),
-        first_name: values.first_name.trim(),
-        last_name: values.last_name.trim(),
-        email: values.email.trim() || undefined,
-        telephone: values.telephone.trim() || undefined,
-        password: values.method === 'password' ? values.password : undefined,
-        roles: assignments,
-      });
+      let user;
+      try {
+        user = await create.mutateAsync({
+          username: values.username.trim(),
+          first_name: values.first_name.trim(),
+          last_name: values.last_name.trim(),
+          email: values.email.trim() || undefined,
+          telephone: values.telephone.trim() || undefined,
+          password: values.method === 'password' ? values.password : undefined,
+          roles: assignments,
+        });
+      } catch (e) {
+        setRoleErrors(roleErrorsFromProblem(e, assignments.length));
+        throw e;
+      }
       notifications.show({
         color: 'green',
         title: 'User created',

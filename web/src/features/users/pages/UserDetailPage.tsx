@@ -12,7 +12,7 @@ import type { RoleAssignment, User } from '@/lib/types';
 import { useMe } from '@/features/auth/api';
 import { useProviderOptions } from '@/features/providers/api';
 import { useRoles, useUpdateUser, useUser, useUserAction } from '../api';
-import { assignmentErrors, describeAssignment, RoleAssignmentsEditor } from '../components/RoleAssignmentsEditor';
+import { assignmentErrors, roleErrorsFromProblem, describeAssignment, RoleAssignmentsEditor } from '../components/RoleAssignmentsEditor';
 import { emailRule, nameRule, UserFields } from '../components/UserFields';
 
 function EditUserForm({ user }: { user: User }) {
@@ -28,14 +28,19 @@ function EditUserForm({ user }: { user: User }) {
       const errs = assignmentErrors(assignments);
       setRoleErrors(errs);
       if (errs.some(Boolean)) throw new Error('Check the roles: each needs a role and, for a provider, group or employer, which one.');
-      await update.mutateAsync({
-        first_name: values.first_name.trim(),
-        last_name: values.last_name.trim(),
-        email: values.email.trim(),
-        telephone: values.telephone.trim(),
-        roles: assignments,
-        version: user.version,
-      });
+      try {
+        await update.mutateAsync({
+          first_name: values.first_name.trim(),
+          last_name: values.last_name.trim(),
+          email: values.email.trim(),
+          telephone: values.telephone.trim(),
+          roles: assignments,
+          version: user.version,
+        });
+      } catch (e) {
+        setRoleErrors(roleErrorsFromProblem(e, assignments.length));
+        throw e;
+      }
       notifications.show({ color: 'green', title: 'Saved', message: `${user.username} is up to date.` });
     },
   });
