@@ -90,5 +90,7 @@ export interface ListPage<T> {
 
 export interface Settings {
   password_policy: 'standard' | 'strong';
+  /** read-only here: accounts lock after this many failed sign-ins in a row */
+  max_failed_logins: number;
   version: number;
 }

@@ -13,7 +13,7 @@ export function useSettings() {
 export function useUpdateSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Settings) => api.patch<Settings>('/settings', body),
+    mutationFn: (body: Pick<Settings, 'password_policy' | 'version'>) => api.patch<Settings>('/settings', body),
     onSuccess: (s) => {
       qc.setQueryData(settingsKey, s);
       return qc.invalidateQueries({ queryKey: meQueryKey });

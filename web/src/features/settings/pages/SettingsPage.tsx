@@ -1,4 +1,4 @@
-import { Alert, Loader, Paper, Radio, Stack } from '@mantine/core';
+import { Alert, Loader, Paper, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ApiForm, useApiForm } from '@/components/ApiForm';
 import { PageTitle } from '@/components/PageTitle';
@@ -23,6 +23,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <Radio value="strong" label="Strong: longer passwords with a mix of characters" />
         </Stack>
       </Radio.Group>
+      <Text size="sm">
+        An account locks after {settings.max_failed_logins} failed sign-ins in a row; an administrator can unlock it from the user’s page.
+      </Text>
     </ApiForm>
   );
 }
