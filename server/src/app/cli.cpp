@@ -83,6 +83,8 @@ int create_user(const std::optional<std::string>& config_file, const UserOptions
 int run_cli(int argc, char** argv) {
   CLI::App cli{"Learnertrack: learner management and tracking platform"};
   cli.require_subcommand(1);
+  cli.fallthrough();  // `learnertrack serve --config FILE` as well as `learnertrack --config FILE
+                      // serve`
   std::optional<std::string> config_file;
   cli.add_option("--config", config_file, "TOML configuration file (LT_* variables override it)");
 

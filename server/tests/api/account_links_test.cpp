@@ -2,8 +2,8 @@
 // single-use, expires, and completing it sets the password (and unlocks).
 #include <gtest/gtest.h>
 
-#include "support/smtp_sink.hpp"
-#include "support/test_app.hpp"
+#include "support/app/smtp_sink.hpp"
+#include "support/app/test_app.hpp"
 
 using lt::test::SmtpSink;
 using lt::test::TestApp;
@@ -20,11 +20,13 @@ TEST(PasswordReset, TheEmailedLinkSetsANewPasswordOnceAndUnlocks) {
   TestApp t({.smtp_url = smtp.url()});
   t.create_user("jo.bloggs", "Secret12", {{{"role", "viewer"}}}, "jo@example.org");
   auto c = t.client();
-  for (int i = 0; i < 5; ++i) c->post("/api/v1/session", credentials("jo.bloggs", "wrong123").dump());
+  for (int i = 0; i < 5; ++i)
+    c->post("/api/v1/session", credentials("jo.bloggs", "wrong123").dump());
   ASSERT_EQ(c->post("/api/v1/session", credentials("jo.bloggs", "Secret12").dump()).json()["code"],
             "account_locked");
 
-  auto asked = c->post("/api/v1/password-resets", json{{"username_or_email", "jo@example.org"}}.dump());
+  auto asked =
+      c->post("/api/v1/password-resets", json{{"username_or_email", "jo@example.org"}}.dump());
   ASSERT_EQ(asked.status, 202);
   // The first mail is the verification sent when the account was created with an email.
   auto mail = smtp.wait_for(2);
@@ -39,8 +41,9 @@ TEST(PasswordReset, TheEmailedLinkSetsANewPasswordOnceAndUnlocks) {
   auto weak = c->post("/api/v1/password-resets/" + token, json{{"password", "short"}}.dump());
   ASSERT_EQ(weak.status, 422);
   EXPECT_EQ(weak.json()["errors"][0]["code"], "weak_password");
-  ASSERT_EQ(c->post("/api/v1/password-resets/" + token, json{{"password", "Renewed12"}}.dump()).status,
-            204);
+  ASSERT_EQ(
+      c->post("/api/v1/password-resets/" + token, json{{"password", "Renewed12"}}.dump()).status,
+      204);
   auto again = c->post("/api/v1/password-resets/" + token, json{{"password", "Another12"}}.dump());
   EXPECT_EQ(again.status, 410);
   EXPECT_EQ(again.json()["code"], "token_invalid");
@@ -56,7 +59,8 @@ TEST(PasswordReset, TheAnswerNeverRevealsWhetherTheAccountExists) {
   t.create_user("jo.bloggs", "Secret12", {}, "jo@example.org");
   auto c = t.client();
   auto known = c->post("/api/v1/password-resets", json{{"username_or_email", "jo.bloggs"}}.dump());
-  auto unknown = c->post("/api/v1/password-resets", json{{"username_or_email", "ghost.user"}}.dump());
+  auto unknown =
+      c->post("/api/v1/password-resets", json{{"username_or_email", "ghost.user"}}.dump());
   EXPECT_EQ(known.status, 202);
   EXPECT_EQ(unknown.status, 202);
   EXPECT_EQ(known.body, unknown.body);
@@ -109,10 +113,12 @@ TEST(Verification, AUserCreatedWithAnEmailChoosesTheirPasswordFromTheLink) {
   ASSERT_EQ(check.status, 200);
   EXPECT_EQ(check.json()["username"], "new.manager");
   EXPECT_EQ(check.json()["password_policy"]["min_length"], 6);
-  ASSERT_EQ(c->post("/api/v1/verifications/" + token, json{{"password", "Chosen123"}}.dump()).status,
-            204);
-  EXPECT_EQ(c->post("/api/v1/verifications/" + token, json{{"password", "Chosen456"}}.dump()).status,
-            410);
+  ASSERT_EQ(
+      c->post("/api/v1/verifications/" + token, json{{"password", "Chosen123"}}.dump()).status,
+      204);
+  EXPECT_EQ(
+      c->post("/api/v1/verifications/" + token, json{{"password", "Chosen456"}}.dump()).status,
+      410);
   auto signed_in = c->post("/api/v1/session", credentials("new.manager", "Chosen123").dump());
   ASSERT_EQ(signed_in.status, 200);
   EXPECT_EQ(signed_in.json()["user"]["email_verified"], true);
@@ -121,10 +127,9 @@ TEST(Verification, AUserCreatedWithAnEmailChoosesTheirPasswordFromTheLink) {
 
 TEST(Verification, AUserWithoutEmailOrPasswordCannotBeCreated) {
   TestApp t;
-  auto r = t.admin()->post("/api/v1/users", json{{"username", "no.contact"},
-                                                 {"first_name", "No"},
-                                                 {"last_name", "Contact"}}
-                                                .dump());
+  auto r = t.admin()->post(
+      "/api/v1/users",
+      json{{"username", "no.contact"}, {"first_name", "No"}, {"last_name", "Contact"}}.dump());
   ASSERT_EQ(r.status, 422);
   EXPECT_EQ(r.json()["errors"][0]["field"], "email");
 }
@@ -143,5 +148,6 @@ TEST(Outbox, FailedDeliveryIsRetriedWithTheErrorRecorded) {
   EXPECT_EQ(message["status"], "pending");
   EXPECT_EQ(message["attempts"], 1);
   EXPECT_FALSE(message["last_error"].get<std::string>().empty());
-  EXPECT_GT(message["next_attempt_at"].get<std::string>(), message["created_at"].get<std::string>());
+  EXPECT_GT(message["next_attempt_at"].get<std::string>(),
+            message["created_at"].get<std::string>());
 }

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "support/test_app.hpp"
+#include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
 using nlohmann::json;
@@ -21,11 +21,11 @@ TEST(Account, EditsPersonalDetailsWithOptimisticConcurrency) {
   auto c = t.sign_in("jo.bloggs", "Secret12");
   const int version = c->get("/api/v1/me").json()["user"]["version"];
   auto saved = c->patch("/api/v1/me", json{{"first_name", "Joanna"},
-                                          {"last_name", "Bloggs"},
-                                          {"email", "Jo@Example.ORG"},
-                                          {"telephone", "01632 960001"},
-                                          {"version", version}}
-                                         .dump());
+                                           {"last_name", "Bloggs"},
+                                           {"email", "Jo@Example.ORG"},
+                                           {"telephone", "01632 960001"},
+                                           {"version", version}}
+                                          .dump());
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_EQ(saved.json()["user"]["first_name"], "Joanna");
   EXPECT_EQ(saved.json()["user"]["email"], "Jo@example.org");
@@ -43,11 +43,11 @@ TEST(Account, BadDetailsGetFieldErrorsAndChangeNothing) {
   t.create_user("jo.bloggs", "Secret12", {kViewer});
   auto c = t.sign_in("jo.bloggs", "Secret12");
   const int version = c->get("/api/v1/me").json()["user"]["version"];
-  auto bad = c->patch("/api/v1/me", json{{"first_name", " "},
-                                        {"email", "not-an-email"},
-                                        {"telephone", "12"},
-                                        {"version", version}}
-                                       .dump());
+  auto bad = c->patch(
+      "/api/v1/me",
+      json{
+          {"first_name", " "}, {"email", "not-an-email"}, {"telephone", "12"}, {"version", version}}
+          .dump());
   ASSERT_EQ(bad.status, 422);
   std::set<std::string> fields;
   const json errors = bad.json()["errors"];
@@ -80,7 +80,8 @@ TEST(Account, ChangingTheUsernameEndsEverySessionOfTheUser) {
   EXPECT_EQ(second->get("/api/v1/me").status, 401);
   auto c = t.client();
   EXPECT_EQ(c->post("/api/v1/session", credentials("jo.bloggs", "Secret12").dump()).status, 401);
-  EXPECT_EQ(c->post("/api/v1/session", credentials("joanna_b@home", "Secret12").dump()).status, 200);
+  EXPECT_EQ(c->post("/api/v1/session", credentials("joanna_b@home", "Secret12").dump()).status,
+            200);
 }
 
 TEST(Account, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions) {
@@ -89,13 +90,15 @@ TEST(Account, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions) {
   auto mine = t.sign_in("jo.bloggs", "Secret12");
   auto other = t.sign_in("jo.bloggs", "Secret12");
 
-  auto wrong = mine->put("/api/v1/me/password",
-                         json{{"current_password", "Guess123"}, {"new_password", "Better123"}}.dump());
+  auto wrong =
+      mine->put("/api/v1/me/password",
+                json{{"current_password", "Guess123"}, {"new_password", "Better123"}}.dump());
   ASSERT_EQ(wrong.status, 422);
   EXPECT_EQ(wrong.json()["errors"][0]["field"], "current_password");
   EXPECT_EQ(wrong.json()["errors"][0]["code"], "wrong_password");
-  auto weak = mine->put("/api/v1/me/password",
-                        json{{"current_password", "Secret12"}, {"new_password", "abcdefgh"}}.dump());
+  auto weak =
+      mine->put("/api/v1/me/password",
+                json{{"current_password", "Secret12"}, {"new_password", "abcdefgh"}}.dump());
   ASSERT_EQ(weak.status, 422);
   EXPECT_EQ(weak.json()["errors"][0]["field"], "new_password");
   EXPECT_EQ(weak.json()["errors"][0]["code"], "weak_password");
@@ -116,16 +119,19 @@ TEST(Account, TheTenantMayRequireTheStrongPolicy) {
   auto settings = admin->get("/api/v1/settings");
   ASSERT_EQ(settings.status, 200);
   EXPECT_EQ(settings.json()["password_policy"], "standard");
-  auto bad = admin->patch("/api/v1/settings",
-                          json{{"password_policy", "tough"}, {"version", settings.json()["version"]}}.dump());
+  auto bad = admin->patch(
+      "/api/v1/settings",
+      json{{"password_policy", "tough"}, {"version", settings.json()["version"]}}.dump());
   EXPECT_EQ(bad.status, 422);
   auto saved = admin->patch(
-      "/api/v1/settings", json{{"password_policy", "strong"}, {"version", settings.json()["version"]}}.dump());
+      "/api/v1/settings",
+      json{{"password_policy", "strong"}, {"version", settings.json()["version"]}}.dump());
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_EQ(saved.json()["password_policy"], "strong");
 
-  auto weak = admin->put("/api/v1/me/password",
-                         json{{"current_password", "Admin123!"}, {"new_password", "Better123"}}.dump());
+  auto weak =
+      admin->put("/api/v1/me/password",
+                 json{{"current_password", "Admin123!"}, {"new_password", "Better123"}}.dump());
   EXPECT_EQ(weak.status, 422) << "fine under standard, too weak under strong";
   auto strong = admin->put(
       "/api/v1/me/password",

@@ -4,7 +4,7 @@
 
 #include "services/audit.hpp"
 #include "store/database.hpp"
-#include "support/test_app.hpp"
+#include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
 using nlohmann::json;
@@ -12,8 +12,9 @@ using nlohmann::json;
 TEST(Audit, EveryChangeIsRecordedWithFieldsActorAndRequestId) {
   TestApp t;
   auto admin = t.admin();
-  auto created = admin->post("/api/v1/providers", json{{"name", "Ucas School"}, {"ukprn", "10012345"}}.dump(),
-                             {{"X-Request-Id", "trace-provider-1"}});
+  auto created =
+      admin->post("/api/v1/providers", json{{"name", "Ucas School"}, {"ukprn", "10012345"}}.dump(),
+                  {{"X-Request-Id", "trace-provider-1"}});
   ASSERT_EQ(created.status, 201);
   const long long id = created.json()["id"];
   admin->patch("/api/v1/providers/" + std::to_string(id),
@@ -36,7 +37,8 @@ TEST(Audit, EveryChangeIsRecordedWithFieldsActorAndRequestId) {
   EXPECT_GE(by_actor.json()["total"], 3) << "sign-in, create, update";
   auto page = admin->get("/api/v1/audit?limit=1");
   ASSERT_TRUE(page.json()["next_cursor"].is_string());
-  auto next = admin->get("/api/v1/audit?limit=1&cursor=" + page.json()["next_cursor"].get<std::string>());
+  auto next =
+      admin->get("/api/v1/audit?limit=1&cursor=" + page.json()["next_cursor"].get<std::string>());
   EXPECT_LT(next.json()["items"][0]["id"], page.json()["items"][0]["id"]);
 }
 
@@ -44,7 +46,8 @@ TEST(Audit, NeverContainsPasswordHashesOrTokens) {
   TestApp t;
   t.create_user("jo.bloggs", "Secret12", {{{"role", "viewer"}}}, "jo@example.org");
   auto jo = t.sign_in("jo.bloggs", "Secret12");
-  jo->put("/api/v1/me/password", json{{"current_password", "Secret12"}, {"new_password", "Better123"}}.dump());
+  jo->put("/api/v1/me/password",
+          json{{"current_password", "Secret12"}, {"new_password", "Better123"}}.dump());
   t.client()->post("/api/v1/password-resets", json{{"username_or_email", "jo.bloggs"}}.dump());
   const auto token = lt::test::token_from(t.outbox()[0]["body"], "/reset-password/");
   ASSERT_FALSE(token.empty());
@@ -67,7 +70,8 @@ TEST(Audit, VerifyFindsTheFirstTamperedEvent) {
   ASSERT_TRUE(clean.ok);
   EXPECT_GE(clean.events_checked, 4);
 
-  const long long target = admin->get("/api/v1/audit?entity_type=provider").json()["items"][1]["id"];
+  const long long target =
+      admin->get("/api/v1/audit?entity_type=provider").json()["items"][1]["id"];
   t.app().db().write([&](soci::session& sql) {
     sql << "UPDATE audit_events SET changes = '{\"name\":{\"before\":null,\"after\":\"Forged\"}}' "
            "WHERE id = :id",
@@ -104,8 +108,10 @@ TEST(Administration, AuditOutboxAndSettingsAreForAdministratorsOnly) {
     EXPECT_EQ(c->get("/api/v1/audit").status, 403) << who;
     EXPECT_EQ(c->get("/api/v1/outbox").status, 403) << who;
     EXPECT_EQ(c->get("/api/v1/settings").status, 403) << who;
-    EXPECT_EQ(c->patch("/api/v1/settings", json{{"password_policy", "strong"}, {"version", 1}}.dump()).status,
-              403)
+    EXPECT_EQ(
+        c->patch("/api/v1/settings", json{{"password_policy", "strong"}, {"version", 1}}.dump())
+            .status,
+        403)
         << who;
   }
   auto anonymous = t.client();

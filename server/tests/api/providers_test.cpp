@@ -1,7 +1,7 @@
 // Provider records over /api/v1/providers, with the UKPRN rule and the denials.
 #include <gtest/gtest.h>
 
-#include "support/test_app.hpp"
+#include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
 using nlohmann::json;
@@ -38,8 +38,8 @@ TEST(Providers, TheSameUkprnMayExistInAnotherTenant) {
   TestApp t;
   const auto other = t.create_tenant("other-college");
   t.create_provider("Theirs", "10012345", other);
-  auto created = t.admin()->post("/api/v1/providers",
-                                 json{{"name", "Ours"}, {"ukprn", "10012345"}}.dump());
+  auto created =
+      t.admin()->post("/api/v1/providers", json{{"name", "Ours"}, {"ukprn", "10012345"}}.dump());
   EXPECT_EQ(created.status, 201) << created.body;
 }
 
@@ -55,11 +55,14 @@ TEST(Providers, ScopedManagersSeeAndEditOnlyTheirProviders) {
   EXPECT_EQ(list.json()["total"], 1);
   EXPECT_EQ(list.json()["items"][0]["id"], mine);
   const auto url = [](long long id) { return "/api/v1/providers/" + std::to_string(id); };
-  EXPECT_EQ(pm->patch(url(mine), json{{"name", "Mine College Ltd"}, {"version", 1}}.dump()).status, 200);
+  EXPECT_EQ(pm->patch(url(mine), json{{"name", "Mine College Ltd"}, {"version", 1}}.dump()).status,
+            200);
   EXPECT_EQ(pm->get(url(theirs)).status, 404);
-  EXPECT_EQ(pm->patch(url(theirs), json{{"name", "Taken over"}, {"version", 1}}.dump()).status, 404);
-  EXPECT_EQ(pm->post("/api/v1/providers", json{{"name", "New"}, {"ukprn", "10000003"}}.dump()).status,
-            403)
+  EXPECT_EQ(pm->patch(url(theirs), json{{"name", "Taken over"}, {"version", 1}}.dump()).status,
+            404);
+  EXPECT_EQ(
+      pm->post("/api/v1/providers", json{{"name", "New"}, {"ukprn", "10000003"}}.dump()).status,
+      403)
       << "creating a provider needs the permission tenant-wide";
 
   t.create_user("employer.contact", "Secret12",

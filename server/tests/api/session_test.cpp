@@ -1,7 +1,7 @@
 // Signing in and out, /me, lock-out, forced password change and CSRF, over real HTTP.
 #include <gtest/gtest.h>
 
-#include "support/test_app.hpp"
+#include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
 using nlohmann::json;
@@ -69,8 +69,9 @@ TEST(Session, FiveFailuresLockUntilAnAdministratorUnlocks) {
   const auto id = t.create_user("locked.user", "Secret12", {{{"role", "viewer"}}});
   auto c = t.client();
   for (int i = 1; i <= 4; ++i)
-    EXPECT_EQ(c->post("/api/v1/session", credentials("locked.user", "nope1234").dump()).json()["code"],
-              "invalid_credentials")
+    EXPECT_EQ(
+        c->post("/api/v1/session", credentials("locked.user", "nope1234").dump()).json()["code"],
+        "invalid_credentials")
         << "attempt " << i;
   auto fifth = c->post("/api/v1/session", credentials("locked.user", "nope1234").dump());
   EXPECT_EQ(fifth.status, 401);
@@ -110,8 +111,9 @@ TEST(Session, APasswordSetBySomeoneElseMustBeChangedFirst) {
     EXPECT_EQ(denied.status, 403) << path;
     EXPECT_EQ(denied.json()["code"], "password_change_required") << path;
   }
-  auto changed = c->put("/api/v1/me/password",
-                        json{{"current_password", "Given123"}, {"new_password", "Chosen123"}}.dump());
+  auto changed =
+      c->put("/api/v1/me/password",
+             json{{"current_password", "Given123"}, {"new_password", "Chosen123"}}.dump());
   ASSERT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(changed.json()["must_change_password"], false);
   EXPECT_EQ(c->get("/api/v1/users").status, 200);
@@ -120,8 +122,9 @@ TEST(Session, APasswordSetBySomeoneElseMustBeChangedFirst) {
 TEST(Session, CookieMutationsFromAnotherOriginAreRejected) {
   TestApp t;
   auto admin = t.admin();
-  auto forged = admin->post("/api/v1/providers", json{{"name", "Evil"}, {"ukprn", "10000001"}}.dump(),
-                            {{"Origin", "https://evil.example"}});
+  auto forged =
+      admin->post("/api/v1/providers", json{{"name", "Evil"}, {"ukprn", "10000001"}}.dump(),
+                  {{"Origin", "https://evil.example"}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(forged.json()["code"], "csrf_rejected");
   auto list = admin->get("/api/v1/providers");
@@ -135,9 +138,10 @@ TEST(Session, ALearnerCannotSignInToAnotherTenant) {
   auto c = t.client();
   EXPECT_EQ(c->post("/api/v1/session", credentials("jo.bloggs", "Secret12").dump()).status, 401)
       << "the default tenant has no such user";
-  auto in_other = c->post("/api/v1/session",
-                          json{{"username", "jo.bloggs"}, {"password", "Secret12"}, {"tenant", "other-college"}}
-                              .dump());
+  auto in_other =
+      c->post("/api/v1/session",
+              json{{"username", "jo.bloggs"}, {"password", "Secret12"}, {"tenant", "other-college"}}
+                  .dump());
   EXPECT_EQ(in_other.status, 200);
   EXPECT_EQ(in_other.json()["tenant"]["name"], "other-college");
 }

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "support/test_app.hpp"
+#include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
 using nlohmann::json;
@@ -26,13 +26,14 @@ TEST(Users, AdministratorCreatesListsEditsAndDisables) {
   ASSERT_EQ(roles.status, 200);
   EXPECT_GE(roles.json()["items"].size(), 10u);
 
-  auto created = admin->post("/api/v1/users", json{{"username", "lm.smith"},
-                                                   {"email", "lm.smith@example.org"},
-                                                   {"first_name", "Lee"},
-                                                   {"last_name", "Smith"},
-                                                   {"telephone", "01632 960002"},
-                                                   {"roles", {provider_role("learner_manager", provider)}}}
-                                                  .dump());
+  auto created =
+      admin->post("/api/v1/users", json{{"username", "lm.smith"},
+                                        {"email", "lm.smith@example.org"},
+                                        {"first_name", "Lee"},
+                                        {"last_name", "Smith"},
+                                        {"telephone", "01632 960002"},
+                                        {"roles", {provider_role("learner_manager", provider)}}}
+                                       .dump());
   ASSERT_EQ(created.status, 201) << created.body;
   const long long id = created.json()["id"];
   EXPECT_EQ(created.json()["roles"][0]["scope_id"], provider);
@@ -43,14 +44,16 @@ TEST(Users, AdministratorCreatesListsEditsAndDisables) {
   EXPECT_EQ(listed.json()["items"][0]["username"], "lm.smith");
 
   const int version = created.json()["version"];
-  auto edited = admin->patch(path(id), json{{"last_name", "Smythe"},
-                                            {"roles", {{{"role", "viewer"}, {"scope_type", "tenant"}}}},
-                                            {"version", version}}
-                                           .dump());
+  auto edited =
+      admin->patch(path(id), json{{"last_name", "Smythe"},
+                                  {"roles", {{{"role", "viewer"}, {"scope_type", "tenant"}}}},
+                                  {"version", version}}
+                                 .dump());
   ASSERT_EQ(edited.status, 200) << edited.body;
   EXPECT_EQ(edited.json()["last_name"], "Smythe");
   EXPECT_EQ(edited.json()["roles"][0]["role"], "viewer");
-  EXPECT_EQ(admin->patch(path(id), json{{"last_name", "Old"}, {"version", version}}.dump()).status, 409);
+  EXPECT_EQ(admin->patch(path(id), json{{"last_name", "Old"}, {"version", version}}.dump()).status,
+            409);
 
   auto disabled = admin->post(path(id, "/disable"), "");
   ASSERT_EQ(disabled.status, 200);
@@ -66,8 +69,8 @@ TEST(Users, DisablingEndsSessionsAndBlocksSignIn) {
   auto admin = t.admin();
   ASSERT_EQ(admin->post(path(id, "/disable"), "").status, 200);
   EXPECT_EQ(staff->get("/api/v1/me").status, 401);
-  auto again = t.client()->post("/api/v1/session",
-                                json{{"username", "staff.member"}, {"password", "Secret12"}}.dump());
+  auto again = t.client()->post(
+      "/api/v1/session", json{{"username", "staff.member"}, {"password", "Secret12"}}.dump());
   EXPECT_EQ(again.status, 401);
   EXPECT_EQ(again.json()["code"], "account_disabled");
   const long long admin_id = admin->get("/api/v1/me").json()["user"]["id"];
@@ -89,15 +92,17 @@ TEST(Users, InvalidInputNamesEachField) {
   for (const auto& e : errors) fields.insert(e["field"].get<std::string>());
   EXPECT_EQ(fields, (std::set<std::string>{"username", "email", "first_name", "password"}));
 
-  auto roles = admin->post("/api/v1/users", json{{"username", "valid.name"},
-                                                 {"first_name", "A"},
-                                                 {"last_name", "B"},
-                                                 {"password", "Secret12"},
-                                                 {"roles",
-                                                  {{{"role", "wizard"}},
-                                                   {{"role", "administrator"}, {"scope_type", "provider"}, {"scope_id", 1}},
-                                                   provider_role("learner_manager", 999)}}}
-                                                .dump());
+  auto roles =
+      admin->post("/api/v1/users",
+                  json{{"username", "valid.name"},
+                       {"first_name", "A"},
+                       {"last_name", "B"},
+                       {"password", "Secret12"},
+                       {"roles",
+                        {{{"role", "wizard"}},
+                         {{"role", "administrator"}, {"scope_type", "provider"}, {"scope_id", 1}},
+                         provider_role("learner_manager", 999)}}}
+                      .dump());
   ASSERT_EQ(roles.status, 422);
   const json role_errors = roles.json()["errors"];
   ASSERT_EQ(role_errors.size(), 3u);
@@ -115,19 +120,24 @@ TEST(Users, InvalidInputNamesEachField) {
   EXPECT_EQ(admin->get("/api/v1/users/999999").status, 404);
   EXPECT_EQ(admin->get("/api/v1/users/abc").status, 404);
   EXPECT_EQ(admin->post("/api/v1/users", "{not json").status, 400);
-  EXPECT_EQ(admin->post("/api/v1/users", "a=b", {{"Content-Type", "application/x-www-form-urlencoded"}})
-                .status,
-            415);
+  EXPECT_EQ(
+      admin->post("/api/v1/users", "a=b", {{"Content-Type", "application/x-www-form-urlencoded"}})
+          .status,
+      415);
 }
 
 TEST(Users, DeniedWhenSignedOutOrWithoutTheRole) {
   TestApp t;
   const auto target = t.create_user("target.user", "Secret12", {{{"role", "viewer"}}});
   auto anonymous = t.client();
-  for (const auto& [method, url] : std::vector<std::pair<std::string, std::string>>{
-           {"GET", "/api/v1/users"}, {"POST", "/api/v1/users"}, {"GET", path(target)},
-           {"PATCH", path(target)}, {"POST", path(target, "/unlock")},
-           {"POST", path(target, "/disable")}, {"GET", "/api/v1/roles"}}) {
+  for (const auto& [method, url] :
+       std::vector<std::pair<std::string, std::string>>{{"GET", "/api/v1/users"},
+                                                        {"POST", "/api/v1/users"},
+                                                        {"GET", path(target)},
+                                                        {"PATCH", path(target)},
+                                                        {"POST", path(target, "/unlock")},
+                                                        {"POST", path(target, "/disable")},
+                                                        {"GET", "/api/v1/roles"}}) {
     auto r = anonymous->request(method, url, method == "GET" ? "" : "{}", {});
     EXPECT_EQ(r.status, 401) << method << " " << url;
   }
@@ -137,11 +147,12 @@ TEST(Users, DeniedWhenSignedOutOrWithoutTheRole) {
   EXPECT_EQ(manager->get("/api/v1/users").status, 403);
   EXPECT_EQ(manager->get(path(target)).status, 403);
   EXPECT_EQ(manager->post(path(target, "/unlock"), "").status, 403);
-  EXPECT_EQ(manager->post("/api/v1/users", json{{"username", "sneaky.one"},
-                                                {"first_name", "S"},
-                                                {"last_name", "O"},
-                                                {"password", "Secret12"}}
-                                               .dump())
+  EXPECT_EQ(manager
+                ->post("/api/v1/users", json{{"username", "sneaky.one"},
+                                             {"first_name", "S"},
+                                             {"last_name", "O"},
+                                             {"password", "Secret12"}}
+                                            .dump())
                 .status,
             403);
   t.create_user("read.only", "Secret12", {{{"role", "viewer"}}});
@@ -197,7 +208,8 @@ TEST(Users, AProviderScopedUserManagerStaysInsideTheirProvider) {
 TEST(Users, AnotherTenantsUsersAreInvisible) {
   TestApp t;
   const auto other = t.create_tenant("other-college");
-  const auto theirs = t.create_user("their.user", "Secret12", {{{"role", "viewer"}}}, std::nullopt, other);
+  const auto theirs =
+      t.create_user("their.user", "Secret12", {{{"role", "viewer"}}}, std::nullopt, other);
   auto admin = t.admin();
   EXPECT_EQ(admin->get(path(theirs)).status, 404);
   EXPECT_EQ(admin->post(path(theirs, "/disable"), "").status, 404);

@@ -68,7 +68,8 @@ class TestApp {
   std::unique_ptr<HttpClient> admin();
 
   long long create_tenant(const std::string& name);
-  long long create_provider(const std::string& name, const std::string& ukprn, long long tenant = 0);
+  long long create_provider(const std::string& name, const std::string& ukprn,
+                            long long tenant = 0);
   // Every outbox message of the tenant, newest first, straight from the database.
   std::vector<nlohmann::json> outbox(long long tenant = 0);
 

@@ -1,5 +1,5 @@
 // The aiosmtpd child process and Maildir reading.
-#include "support/smtp_sink.hpp"
+#include "support/app/smtp_sink.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -88,7 +88,8 @@ std::vector<ReceivedMail> SmtpSink::messages() const {
   const auto fresh = dir_ / "new";
   if (!std::filesystem::exists(fresh)) return out;
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(fresh)) files.push_back(entry.path());
+  for (const auto& entry : std::filesystem::directory_iterator(fresh))
+    files.push_back(entry.path());
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
     return std::filesystem::last_write_time(a) < std::filesystem::last_write_time(b);
   });

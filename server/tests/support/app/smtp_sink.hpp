@@ -25,8 +25,8 @@ class SmtpSink {
   std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
   std::vector<ReceivedMail> messages() const;
   // Waits until at least `count` messages arrived (or the timeout passes) and returns them all.
-  std::vector<ReceivedMail> wait_for(std::size_t count,
-                                     std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
+  std::vector<ReceivedMail> wait_for(
+      std::size_t count, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
 
  private:
   std::filesystem::path dir_;

@@ -1,5 +1,5 @@
 // Test server and per-test databases.
-#include "support/test_app.hpp"
+#include "support/app/test_app.hpp"
 
 #include <unistd.h>
 
@@ -40,7 +40,9 @@ std::atomic<int> counter{0};
 
 }  // namespace
 
-std::string database_kind() { return pg_base_url().empty() ? "sqlite" : "postgres"; }
+std::string database_kind() {
+  return pg_base_url().empty() ? "sqlite" : "postgres";
+}
 
 TestDatabase::TestDatabase() {
   const std::string unique = std::to_string(getpid()) + "_" + std::to_string(counter++);
@@ -118,7 +120,8 @@ long long TestApp::create_user(const std::string& username, const std::string& p
     store::RoleAssignmentRow row;
     row.role = r.at("role").get<std::string>();
     row.scope_type = r.value("scope_type", std::string("tenant"));
-    if (r.contains("scope_id") && !r["scope_id"].is_null()) row.scope_id = r["scope_id"].get<long long>();
+    if (r.contains("scope_id") && !r["scope_id"].is_null())
+      row.scope_id = r["scope_id"].get<long long>();
     input.roles.push_back(row);
   }
   auto created = app_->users().create_as_operator(ctx, input);
@@ -139,8 +142,8 @@ std::unique_ptr<HttpClient> TestApp::sign_in(const std::string& username,
   nlohmann::json body = {{"username", username}, {"password", password}, {"tenant", tenant}};
   auto response = c->post("/api/v1/session", body.dump());
   if (response.status != 200)
-    throw std::runtime_error("sign in as " + username + " failed: " + std::to_string(response.status) +
-                             " " + response.body);
+    throw std::runtime_error("sign in as " + username +
+                             " failed: " + std::to_string(response.status) + " " + response.body);
   return c;
 }
 
