@@ -80,3 +80,29 @@ TEST(Platform, OpenApiDescribesEveryRoute) {
     EXPECT_TRUE(document["components"]["schemas"].contains(name)) << name;
   }
 }
+
+TEST(Platform, EveryPrivateRouteRefusesASignedOutCaller) {
+  TestApp t;
+  // The routes anyone may call: probes, the API description, signing in and out, and the emailed
+  // single-use links (they carry their own secret).
+  const std::set<std::string> open = {"/healthz",
+                                      "/readyz",
+                                      "/metrics",
+                                      "/api/v1/openapi.json",
+                                      "/api/v1/session",
+                                      "/api/v1/password-resets",
+                                      "/api/v1/password-resets/{token}",
+                                      "/api/v1/verifications/{token}"};
+  auto anonymous = t.client();
+  int checked = 0;
+  for (const auto& route : t.app().router().routes()) {
+    if (open.contains(route.pattern)) continue;
+    std::string url = route.pattern;
+    if (const auto at = url.find("{id}"); at != std::string::npos) url.replace(at, 4, "1");
+    auto r = anonymous->request(route.method, url, route.method == "GET" ? "" : "{}", {});
+    EXPECT_EQ(r.status, 401) << route.method << " " << route.pattern;
+    EXPECT_EQ(r.json()["code"], "unauthenticated") << route.method << " " << route.pattern;
+    ++checked;
+  }
+  EXPECT_GE(checked, 20);
+}
