@@ -46,6 +46,33 @@ std::optional<std::string> JsonBody::string(const std::string& field) {
   return it->get<std::string>();
 }
 
+std::optional<bool> JsonBody::boolean(const std::string& field) {
+  auto it = json_.find(field);
+  if (it == json_.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) {
+    add_error(field, "invalid_type", "This must be true or false.");
+    return std::nullopt;
+  }
+  return it->get<bool>();
+}
+
+std::optional<std::string> JsonBody::nested_string(const std::string& parent,
+                                                   const std::string& field) {
+  auto outer = json_.find(parent);
+  if (outer == json_.end() || outer->is_null()) return std::nullopt;
+  if (!outer->is_object()) {
+    add_error(parent, "invalid_type", "This must be an object.");
+    return std::nullopt;
+  }
+  auto it = outer->find(field);
+  if (it == outer->end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) {
+    add_error(parent + "." + field, "invalid_type", "This must be text.");
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
 bool JsonBody::is_null(const std::string& field) const {
   auto it = json_.find(field);
   return it != json_.end() && it->is_null();

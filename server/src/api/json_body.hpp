@@ -25,6 +25,9 @@ class JsonBody {
   // Present and null: the client asked to clear the field.
   bool is_null(const std::string& field) const;
   std::optional<int> integer(const std::string& field);
+  std::optional<bool> boolean(const std::string& field);
+  // A string inside a nested object, reported as "parent.field".
+  std::optional<std::string> nested_string(const std::string& parent, const std::string& field);
   std::optional<long long> id(const std::string& field);
   const nlohmann::json& raw() const { return json_; }
   void add_error(std::string field, std::string code, std::string message);

@@ -58,6 +58,8 @@ const Operation kOperations[] = {
     {"GET", "/api/v1/providers/{id}", "providers", "One provider", nullptr, "Provider", 200},
     {"PATCH", "/api/v1/providers/{id}", "providers", "Edit a provider", "ProviderInput", "Provider",
      200},
+    {"GET", "/api/v1/reference/{list}", "reference",
+     "A code list: year-groups, genders, ethnicities", nullptr, "ReferenceList", 200},
     {"GET", "/api/v1/audit", "administration", "Audit events, newest first", nullptr, "AuditPage",
      200},
     {"GET", "/api/v1/outbox", "administration", "Email outbox, newest first", nullptr, "OutboxPage",
@@ -168,14 +170,29 @@ json schemas() {
                             {"roles", {{"type", "array"}, {"items", ref("RoleAssignment")}}},
                             {"version", integer()}},
                            {"version"})},
+      {"Referee",
+       object({{"name", str()}, {"position", str()}, {"telephone", str()}, {"email", str()}})},
+      {"ReferenceList",
+       {{"type", "array"},
+        {"items", object({{"code", str()}, {"label", str()}}, {"code", "label"})}}},
       {"Provider", object({{"id", integer()},
                            {"name", str()},
                            {"ukprn", str()},
+                           {"local_authority", str()},
+                           {"sign_off_profiles", boolean()},
+                           {"learners_add_qualifications", boolean()},
+                           {"default_referee", ref("Referee")},
                            {"created_at", str()},
                            {"updated_at", str()},
                            {"version", integer()}})},
       {"ProviderPage", page_of("Provider")},
-      {"ProviderInput", object({{"name", str()}, {"ukprn", str()}, {"version", integer()}})},
+      {"ProviderInput", object({{"name", str()},
+                                {"ukprn", str()},
+                                {"local_authority", str()},
+                                {"sign_off_profiles", boolean()},
+                                {"learners_add_qualifications", boolean()},
+                                {"default_referee", ref("Referee")},
+                                {"version", integer()}})},
       {"AuditEvent", object({{"id", integer()},
                              {"at", str()},
                              {"actor_id", {{"type", json::array({"integer", "null"})}}},
@@ -209,7 +226,7 @@ json operation(const Operation& op) {
   json o = {{"tags", {op.tag}}, {"summary", op.summary}};
   json parameters = json::array();
   const std::string path = op.path;
-  for (const char* name : {"id", "token"})
+  for (const char* name : {"id", "token", "list"})
     if (path.find(std::string("{") + name + "}") != std::string::npos)
       parameters.push_back({{"name", name},
                             {"in", "path"},

@@ -13,8 +13,17 @@ namespace {
 domain::Result<services::ProviderInput> read_provider(const Request& req) {
   auto body = JsonBody::parse(req);
   if (!body) return domain::fail(body.error());
-  services::ProviderInput input{body->string("name"), body->string("ukprn"),
-                                body->integer("version")};
+  services::ProviderInput input;
+  input.name = body->string("name");
+  input.ukprn = body->string("ukprn");
+  input.version = body->integer("version");
+  input.local_authority = body->string("local_authority");
+  input.sign_off_profiles = body->boolean("sign_off_profiles");
+  input.learners_add_qualifications = body->boolean("learners_add_qualifications");
+  input.referee_name = body->nested_string("default_referee", "name");
+  input.referee_position = body->nested_string("default_referee", "position");
+  input.referee_telephone = body->nested_string("default_referee", "telephone");
+  input.referee_email = body->nested_string("default_referee", "email");
   if (auto shape = body->finish(); !shape) return domain::fail(shape.error());
   return input;
 }

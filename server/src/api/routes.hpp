@@ -41,6 +41,8 @@ void add_user_routes(http::Router& router, Api& api);
 void add_provider_routes(http::Router& router, Api& api);
 void add_admin_routes(http::Router& router, Api& api);
 void add_health_routes(http::Router& router, Api& api);
+void add_reference_routes(http::Router& router, Api& api);
+void add_learner_routes(http::Router& router, Api& api);
 void add_openapi_route(http::Router& router);
 
 }  // namespace lt::api

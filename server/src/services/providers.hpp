@@ -14,6 +14,9 @@ namespace lt::services {
 struct ProviderInput {
   std::optional<std::string> name, ukprn;
   std::optional<int> version;  // required for updates
+  std::optional<std::string> local_authority;
+  std::optional<bool> sign_off_profiles, learners_add_qualifications;
+  std::optional<std::string> referee_name, referee_position, referee_telephone, referee_email;
 };
 
 class Providers {

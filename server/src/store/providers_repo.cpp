@@ -10,15 +10,25 @@ template <class... Uses>
 std::vector<ProviderRow> select_providers(soci::session& sql, const std::string& tail,
                                           Uses&&... uses) {
   ProviderRow r;
+  int sign_off = 0, learners_add = 1;
   soci::statement st = prepared(
       sql,
-      "SELECT id, tenant_id, name, ukprn, created_at, updated_at, version FROM providers " + tail,
+      "SELECT id, tenant_id, name, ukprn, local_authority, sign_off_profiles, "
+      "learners_add_qualifications, referee_name, referee_position, referee_telephone, "
+      "referee_email, created_at, updated_at, version FROM providers " +
+          tail,
       soci::into(r.id), soci::into(r.tenant_id), soci::into(r.name), soci::into(r.ukprn),
-      soci::into(r.created_at), soci::into(r.updated_at), soci::into(r.version),
-      std::forward<Uses>(uses)...);
+      soci::into(r.local_authority), soci::into(sign_off), soci::into(learners_add),
+      soci::into(r.referee_name), soci::into(r.referee_position), soci::into(r.referee_telephone),
+      soci::into(r.referee_email), soci::into(r.created_at), soci::into(r.updated_at),
+      soci::into(r.version), std::forward<Uses>(uses)...);
   st.execute();
   std::vector<ProviderRow> out;
-  while (st.fetch()) out.push_back(r);
+  while (st.fetch()) {
+    r.sign_off_profiles = sign_off != 0;
+    r.learners_add_qualifications = learners_add != 0;
+    out.push_back(r);
+  }
   return out;
 }
 }  // namespace
@@ -61,20 +71,33 @@ Page<ProviderRow> list(soci::session& sql, Id tenant, const ListFilter& filter) 
 }
 
 Id insert(soci::session& sql, const ProviderRow& p) {
-  return insert_returning_id(sql,
-                             "INSERT INTO providers (tenant_id, name, ukprn, created_at, "
-                             "updated_at, version) VALUES (:t, :n, :u, :c, :c2, 1)",
-                             soci::use(p.tenant_id), soci::use(p.name), soci::use(p.ukprn),
-                             soci::use(p.created_at), soci::use(p.created_at));
+  const int sign_off = p.sign_off_profiles, learners_add = p.learners_add_qualifications;
+  return insert_returning_id(
+      sql,
+      "INSERT INTO providers (tenant_id, name, ukprn, local_authority, sign_off_profiles, "
+      "learners_add_qualifications, referee_name, referee_position, referee_telephone, "
+      "referee_email, created_at, updated_at, version) VALUES (:t, :n, :u, :la, :so, :laq, :rn, "
+      ":rp, :rt, :re, :c, :c2, 1)",
+      soci::use(p.tenant_id), soci::use(p.name), soci::use(p.ukprn), soci::use(p.local_authority),
+      soci::use(sign_off), soci::use(learners_add), soci::use(p.referee_name),
+      soci::use(p.referee_position), soci::use(p.referee_telephone), soci::use(p.referee_email),
+      soci::use(p.created_at), soci::use(p.created_at));
 }
 
 bool update(soci::session& sql, const ProviderRow& p, const std::string& now) {
-  return execute_counting(sql,
-                          "UPDATE providers SET name = :n, ukprn = :u, updated_at = :now, "
-                          "version = version + 1 WHERE tenant_id = :t AND id = :id AND "
-                          "version = :v AND deleted_at IS NULL",
-                          soci::use(p.name), soci::use(p.ukprn), soci::use(now),
-                          soci::use(p.tenant_id), soci::use(p.id), soci::use(p.version)) == 1;
+  const int sign_off = p.sign_off_profiles, learners_add = p.learners_add_qualifications;
+  return execute_counting(
+             sql,
+             "UPDATE providers SET name = :n, ukprn = :u, local_authority = :la, "
+             "sign_off_profiles = :so, learners_add_qualifications = :laq, referee_name = :rn, "
+             "referee_position = :rp, referee_telephone = :rt, referee_email = :re, "
+             "updated_at = :now, version = version + 1 WHERE tenant_id = :t AND id = :id AND "
+             "version = :v AND deleted_at IS NULL",
+             soci::use(p.name), soci::use(p.ukprn), soci::use(p.local_authority),
+             soci::use(sign_off), soci::use(learners_add), soci::use(p.referee_name),
+             soci::use(p.referee_position), soci::use(p.referee_telephone),
+             soci::use(p.referee_email), soci::use(now), soci::use(p.tenant_id), soci::use(p.id),
+             soci::use(p.version)) == 1;
 }
 
 }  // namespace lt::store::providers

@@ -51,6 +51,10 @@ struct ProviderRow {
   Id tenant_id = 0;
   std::string name;
   std::string ukprn;
+  std::string local_authority;
+  bool sign_off_profiles = false;           // learners' profiles need a manager's approval
+  bool learners_add_qualifications = true;  // false: the manager adds them
+  std::string referee_name, referee_position, referee_telephone, referee_email;
   std::string created_at, updated_at;
   int version = 1;
 };
@@ -97,6 +101,35 @@ struct OutboxRow {
   std::string last_error;
   std::string created_at;
   std::optional<std::string> sent_at;
+};
+
+struct ReferenceItem {
+  std::string code, label;
+};
+
+struct LearnerRow {
+  Id id = 0;
+  Id tenant_id = 0;
+  Id user_id = 0;
+  Id provider_id = 0;
+  std::string provider_name;  // joined, read-only
+  // From the learner's user account.
+  std::string username;
+  std::string first_name, last_name;
+  std::optional<std::string> email;
+  std::optional<std::string> last_login_at;
+  bool locked = false;
+  bool must_change_password = false;
+  // The learner record.
+  std::string date_of_birth, year_group;
+  std::string profile_sign_off = "default", manager_adds_qualifications = "default";
+  std::string house, street, locality, town, postcode, telephone;
+  std::string uln, upn, ccis, gender, ethnicity;
+  std::string key_information_state = "incomplete", additional_information_state = "incomplete",
+              qualifications_state = "incomplete", reference_state = "incomplete";
+  std::string approval = "not_required";
+  std::string created_at, updated_at;
+  int version = 1;
 };
 
 // A page of a keyset-paginated list.

@@ -1,6 +1,8 @@
 // Provider records over /api/v1/providers, with the UKPRN rule and the denials.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
@@ -81,4 +83,48 @@ TEST(Providers, AnotherTenantsProvidersAreInvisible) {
   auto admin = t.admin();
   EXPECT_EQ(admin->get("/api/v1/providers/" + std::to_string(theirs)).status, 404);
   EXPECT_EQ(admin->get("/api/v1/providers").json()["total"], 0);
+}
+
+TEST(Providers, FullRecordWithDefaultsAndReferee) {
+  TestApp t;
+  auto admin = t.admin();
+  auto created = admin->post("/api/v1/providers", json{{"name", "Ucas Training School"},
+                                                       {"ukprn", "10012345"},
+                                                       {"local_authority", "Gloucestershire"},
+                                                       {"sign_off_profiles", true},
+                                                       {"learners_add_qualifications", false},
+                                                       {"default_referee",
+                                                        {{"name", "Pat Head"},
+                                                         {"position", "Head of Sixth Form"},
+                                                         {"telephone", "01632 960123"},
+                                                         {"email", "pat.head@example.org"}}}}
+                                                      .dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const json p = created.json();
+  EXPECT_EQ(p["local_authority"], "Gloucestershire");
+  EXPECT_EQ(p["sign_off_profiles"], true);
+  EXPECT_EQ(p["learners_add_qualifications"], false);
+  EXPECT_EQ(p["default_referee"]["position"], "Head of Sixth Form");
+
+  const std::string url = "/api/v1/providers/" + std::to_string(p["id"].get<long long>());
+  auto bad = admin->patch(url, json{{"sign_off_profiles", "yes"},
+                                    {"default_referee", {{"email", "nope"}, {"telephone", "123"}}},
+                                    {"version", 1}}
+                                   .dump());
+  ASSERT_EQ(bad.status, 422);
+  std::set<std::string> fields;
+  const json errors = bad.json()["errors"];
+  for (const auto& e : errors) fields.insert(e["field"].get<std::string>());
+  EXPECT_TRUE(fields.contains("sign_off_profiles"));
+  auto referee =
+      admin->patch(url, json{{"default_referee", {{"email", "nope"}}}, {"version", 1}}.dump());
+  ASSERT_EQ(referee.status, 422);
+  EXPECT_EQ(referee.json()["errors"][0]["field"], "default_referee.email");
+
+  auto off = admin->patch(url, json{{"sign_off_profiles", false}, {"version", 1}}.dump());
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(off.json()["sign_off_profiles"], false);
+  EXPECT_EQ(off.json()["default_referee"]["name"], "Pat Head") << "untouched fields stay";
+  auto audit = admin->get("/api/v1/audit?entity_type=provider&limit=1");
+  EXPECT_EQ(audit.json()["items"][0]["changes"]["sign_off_profiles"]["before"], true);
 }
