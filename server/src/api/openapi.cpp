@@ -60,6 +60,20 @@ const Operation kOperations[] = {
      200},
     {"GET", "/api/v1/reference/{list}", "reference",
      "A code list: year-groups, genders, ethnicities", nullptr, "ReferenceList", 200},
+    {"GET", "/api/v1/learners", "learners", "List and search learners", nullptr, "LearnerPage",
+     200},
+    {"POST", "/api/v1/learners", "learners", "Create a learner", "LearnerInput", "Learner", 201},
+    {"GET", "/api/v1/learners/{id}", "learners", "One learner", nullptr, "Learner", 200},
+    {"PATCH", "/api/v1/learners/{id}", "learners", "Edit a learner", "LearnerInput", "Learner",
+     200},
+    {"DELETE", "/api/v1/learners/{id}", "learners", "Delete a learner (soft)", nullptr, nullptr,
+     204},
+    {"POST", "/api/v1/learners/{id}/reset-password", "learners",
+     "Give the learner a new one-time password", nullptr, "OneTimePassword", 200},
+    {"POST", "/api/v1/learners/{id}/unlock", "learners", "Unlock a locked learner", nullptr,
+     "Learner", 200},
+    {"GET", "/api/v1/dashboard", "learners", "Counts of the learners you may see, by status",
+     nullptr, "Dashboard", 200},
     {"GET", "/api/v1/audit", "administration", "Audit events, newest first", nullptr, "AuditPage",
      200},
     {"GET", "/api/v1/outbox", "administration", "Email outbox, newest first", nullptr, "OutboxPage",
@@ -93,6 +107,35 @@ json page_of(const char* item) {
                  {"next_cursor", nullable_str()},
                  {"total", integer()}},
                 {"items", "next_cursor", "total"});
+}
+
+// A learner as returned (`full`) or as sent when creating and editing.
+json learner_schema(bool full) {
+  json properties = json::object();
+  for (const char* text :
+       {"username", "first_name", "last_name", "date_of_birth", "year_group", "profile_sign_off",
+        "manager_adds_qualifications", "house", "street", "locality", "town", "postcode",
+        "telephone", "uln", "upn", "ccis", "gender", "ethnicity"})
+    properties[text] = str();
+  properties["email"] = nullable_str();
+  properties["provider_id"] = integer();
+  properties["version"] = integer();
+  if (!full) {
+    properties["password"] = str();
+    return object(properties);
+  }
+  for (const char* text : {"provider_name", "approval", "created_at", "updated_at"})
+    properties[text] = str();
+  properties["id"] = integer();
+  properties["user_id"] = integer();
+  properties["last_login_at"] = nullable_str();
+  properties["locked"] = boolean();
+  properties["must_change_password"] = boolean();
+  properties["sections"] = object({{"key_information", str()},
+                                   {"additional_information", str()},
+                                   {"qualifications", str()},
+                                   {"reference", str()}});
+  return object(properties);
 }
 
 json schemas() {
@@ -186,6 +229,12 @@ json schemas() {
                            {"updated_at", str()},
                            {"version", integer()}})},
       {"ProviderPage", page_of("Provider")},
+      {"Learner", learner_schema(true)},
+      {"LearnerInput", learner_schema(false)},
+      {"LearnerPage", page_of("Learner")},
+      {"OneTimePassword", object({{"password", str()}}, {"password"})},
+      {"Dashboard",
+       object({{"counts", {{"type", "object"}, {"additionalProperties", integer()}}}})},
       {"ProviderInput", object({{"name", str()},
                                 {"ukprn", str()},
                                 {"local_authority", str()},
@@ -234,7 +283,8 @@ json operation(const Operation& op) {
                             {"schema", std::string(name) == "id" ? integer() : str()}});
   if (std::string(op.method) == "GET" && op.response &&
       std::string(op.response).ends_with("Page")) {
-    for (const char* q : {"limit", "cursor", "q", "status", "entity_type", "entity_id", "actor_id"})
+    for (const char* q : {"limit", "cursor", "q", "status", "entity_type", "entity_id", "actor_id",
+                          "provider_id", "group_id"})
       parameters.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", str()}});
   }
   if (!parameters.empty()) o["parameters"] = parameters;

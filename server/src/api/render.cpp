@@ -90,4 +90,42 @@ nlohmann::json settings_json(const store::TenantRow& t) {
           {"version", t.version}};
 }
 
+nlohmann::json learner_json(const store::LearnerRow& l) {
+  return {{"id", l.id},
+          {"user_id", l.user_id},
+          {"username", l.username},
+          {"first_name", l.first_name},
+          {"last_name", l.last_name},
+          {"date_of_birth", l.date_of_birth},
+          {"email", nullable(l.email)},
+          {"year_group", l.year_group},
+          {"provider_id", l.provider_id},
+          {"provider_name", l.provider_name},
+          {"profile_sign_off", l.profile_sign_off},
+          {"manager_adds_qualifications", l.manager_adds_qualifications},
+          {"house", l.house},
+          {"street", l.street},
+          {"locality", l.locality},
+          {"town", l.town},
+          {"postcode", l.postcode},
+          {"telephone", l.telephone},
+          {"uln", l.uln},
+          {"upn", l.upn},
+          {"ccis", l.ccis},
+          {"gender", l.gender},
+          {"ethnicity", l.ethnicity},
+          {"sections",
+           {{"key_information", l.key_information_state},
+            {"additional_information", l.additional_information_state},
+            {"qualifications", l.qualifications_state},
+            {"reference", l.reference_state}}},
+          {"approval", l.approval},
+          {"last_login_at", nullable(l.last_login_at)},
+          {"locked", l.locked},
+          {"must_change_password", l.must_change_password},
+          {"created_at", l.created_at},
+          {"updated_at", l.updated_at},
+          {"version", l.version}};
+}
+
 }  // namespace lt::api

@@ -15,6 +15,7 @@ nlohmann::json provider_json(const store::ProviderRow& provider);
 nlohmann::json audit_json(const store::AuditRow& event);
 nlohmann::json outbox_json(const store::OutboxRow& message);
 nlohmann::json settings_json(const store::TenantRow& tenant);
+nlohmann::json learner_json(const store::LearnerRow& learner);
 
 template <class T, class Render>
 nlohmann::json page_json(const store::Page<T>& page, Render&& render) {

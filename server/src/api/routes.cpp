@@ -11,6 +11,7 @@ void add_routes(http::Router& router, Api& api) {
   add_provider_routes(router, api);
   add_admin_routes(router, api);
   add_reference_routes(router, api);
+  add_learner_routes(router, api);
   add_openapi_route(router);
 }
 

@@ -11,6 +11,7 @@
 #include "http/router.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
+#include "services/learners.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
 #include "services/tenants.hpp"
@@ -25,6 +26,7 @@ struct Api {
   services::AuditLog& audit;
   services::Outbox& outbox;
   services::Tenants& tenants;
+  services::Learners& learners;
   store::Database& db;
   http::Metrics& metrics;
   auth::LoginThrottle& throttle;

@@ -26,14 +26,18 @@ std::string_view permission_name(Permission p) {
       return "outbox.view";
     case P::settings_edit:
       return "settings.edit";
+    case P::learners_view:
+      return "learners.view";
+    case P::learners_edit:
+      return "learners.edit";
   }
   return "unknown";
 }
 
 const std::vector<Permission>& all_permissions() {
-  static const std::vector<Permission> all = {P::users_view,     P::users_edit, P::providers_view,
-                                              P::providers_edit, P::audit_view, P::outbox_view,
-                                              P::settings_edit};
+  static const std::vector<Permission> all = {
+      P::users_view,  P::users_edit,    P::providers_view, P::providers_edit, P::audit_view,
+      P::outbox_view, P::settings_edit, P::learners_view,  P::learners_edit};
   return all;
 }
 
@@ -69,7 +73,7 @@ const std::vector<RoleDefinition>& role_definitions() {
       {"provider_manager",
        "Provider manager",
        "Manages providers: their details, defaults, groups and staff.",
-       {P::providers_view, P::providers_edit, P::users_view},
+       {P::providers_view, P::providers_edit, P::users_view, P::learners_view},
        {S::tenant, S::provider}},
       {"user_manager",
        "User manager",
@@ -79,22 +83,22 @@ const std::vector<RoleDefinition>& role_definitions() {
       {"learner_manager",
        "Learner manager",
        "Creates and manages learners at their providers or groups.",
-       {P::providers_view},
+       {P::providers_view, P::learners_view, P::learners_edit},
        {S::tenant, S::provider, S::group}},
       {"tutor",
        "Tutor",
        "Trainer, assessor or mentor of their learners.",
-       {P::providers_view},
+       {P::providers_view, P::learners_view},
        {S::tenant, S::provider, S::group}},
       {"compliance_admin",
        "Compliance administrator",
        "Processes enrolments, change trackers and ILR data.",
-       {P::providers_view},
+       {P::providers_view, P::learners_view},
        {S::tenant, S::provider}},
       {"ilr_qa",
        "ILR quality assurance",
        "Quality-assures ILR records.",
-       {P::providers_view},
+       {P::providers_view, P::learners_view},
        {S::tenant, S::provider}},
       {"employer_contact",
        "Employer contact",
@@ -109,7 +113,7 @@ const std::vector<RoleDefinition>& role_definitions() {
       {"viewer",
        "Viewer",
        "Read-only staff access at their scope.",
-       {P::providers_view, P::users_view},
+       {P::providers_view, P::users_view, P::learners_view},
        {S::tenant, S::provider, S::group}},
   };
   return roles;

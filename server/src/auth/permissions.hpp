@@ -20,6 +20,8 @@ enum class Permission {
   audit_view,
   outbox_view,
   settings_edit,
+  learners_view,
+  learners_edit,
 };
 
 std::string_view permission_name(Permission p);  // "users.view"…

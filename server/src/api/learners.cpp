@@ -1,0 +1,131 @@
+// /api/v1/learners and /api/v1/dashboard: learner records and the learner manager's counts.
+#include "services/learners.hpp"
+#include "api/json_body.hpp"
+#include "api/render.hpp"
+#include "api/routes.hpp"
+
+namespace lt::api {
+
+using http::Request;
+using http::Response;
+using services::Context;
+
+namespace {
+
+domain::Result<services::LearnerInput> read_learner(const Request& req) {
+  auto body = JsonBody::parse(req);
+  if (!body) return domain::fail(body.error());
+  services::LearnerInput in;
+  for (auto [target, field] : {std::pair{&in.username, "username"},
+                               {&in.password, "password"},
+                               {&in.first_name, "first_name"},
+                               {&in.last_name, "last_name"},
+                               {&in.date_of_birth, "date_of_birth"},
+                               {&in.email, "email"},
+                               {&in.year_group, "year_group"},
+                               {&in.profile_sign_off, "profile_sign_off"},
+                               {&in.manager_adds_qualifications, "manager_adds_qualifications"},
+                               {&in.house, "house"},
+                               {&in.street, "street"},
+                               {&in.locality, "locality"},
+                               {&in.town, "town"},
+                               {&in.postcode, "postcode"},
+                               {&in.telephone, "telephone"},
+                               {&in.uln, "uln"},
+                               {&in.upn, "upn"},
+                               {&in.ccis, "ccis"},
+                               {&in.gender, "gender"},
+                               {&in.ethnicity, "ethnicity"}}) {
+    *target = body->is_null(field) ? std::optional<std::string>("") : body->string(field);
+  }
+  in.provider_id = body->id("provider_id");
+  in.version = body->integer("version");
+  if (auto shape = body->finish(); !shape) return domain::fail(shape.error());
+  return in;
+}
+
+}  // namespace
+
+void add_learner_routes(http::Router& router, Api& api) {
+  const Gatekeeper& gate = api.gate;
+  services::Learners& learners = api.learners;
+
+  router.add("GET", "/api/v1/learners",
+             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+               auto limit = query_int(req, "limit");
+               auto provider = query_id(req, "provider_id");
+               auto group = query_id(req, "group_id");
+               for (const auto* bad :
+                    {limit ? nullptr : &limit.error(), provider ? nullptr : &provider.error(),
+                     group ? nullptr : &group.error()})
+                 if (bad) return error_response(*bad, ctx.request_id);
+               services::LearnerQuery query;
+               query.q = req.query_param("q");
+               query.status = req.query_param("status");
+               if (query.status && query.status->empty()) query.status.reset();
+               query.cursor = req.query_param("cursor");
+               query.provider_id = *provider;
+               query.group_id = *group;
+               query.limit = *limit;
+               return respond(learners.list(ctx, query), ctx,
+                              [](const auto& page) { return page_json(page, learner_json); });
+             }));
+
+  router.add("POST", "/api/v1/learners",
+             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+               auto input = read_learner(req);
+               if (!input) return error_response(input.error(), ctx.request_id);
+               return respond(learners.create(ctx, *input), ctx, learner_json, 201);
+             }));
+
+  router.add("GET", "/api/v1/learners/{id}",
+             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               return respond(learners.get(ctx, *id), ctx, learner_json);
+             }));
+
+  router.add("PATCH", "/api/v1/learners/{id}",
+             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               auto input = read_learner(req);
+               if (!input) return error_response(input.error(), ctx.request_id);
+               return respond(learners.update(ctx, *id, *input), ctx, learner_json);
+             }));
+
+  router.add("DELETE", "/api/v1/learners/{id}",
+             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               return respond(learners.remove(ctx, *id), ctx, [] { return Response::empty(204); });
+             }));
+
+  router.add("POST", "/api/v1/learners/{id}/reset-password",
+             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               return respond(learners.reset_password(ctx, *id), ctx,
+                              [](const std::string& password) {
+                                return nlohmann::json{{"password", password}};
+                              });
+             }));
+
+  router.add("POST", "/api/v1/learners/{id}/unlock",
+             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               return respond(learners.unlock(ctx, *id), ctx, learner_json);
+             }));
+
+  router.add("GET", "/api/v1/dashboard",
+             gate.wrap(Access::signed_in, [&learners](Request&, Context& ctx) {
+               return respond(learners.dashboard(ctx), ctx, [](const auto& counts) {
+                 nlohmann::json out = nlohmann::json::object();
+                 for (const auto& [name, count] : counts) out[name] = count;
+                 return nlohmann::json{{"counts", out}};
+               });
+             }));
+}
+
+}  // namespace lt::api

@@ -1,0 +1,348 @@
+// Learner records.
+#include "services/learners.hpp"
+
+#include "auth/secrets.hpp"
+#include "domain/account_rules.hpp"
+#include "domain/learner_rules.hpp"
+#include "domain/password_policy.hpp"
+#include "domain/text.hpp"
+#include "store/learners_repo.hpp"
+#include "store/providers_repo.hpp"
+#include "store/query.hpp"
+#include "store/reference_repo.hpp"
+#include "store/sessions_repo.hpp"
+#include "store/tenants_repo.hpp"
+#include "store/users_repo.hpp"
+
+namespace lt::services {
+
+using auth::Permission;
+using domain::Error;
+using domain::fail;
+using domain::FieldError;
+using domain::ok;
+using domain::Result;
+
+namespace {
+
+auth::Resource resource_of(const store::LearnerRow& l) {
+  return {l.tenant_id, {l.provider_id}, {}, {}};
+}
+
+// Checks the fields present (all required ones when creating) and cleans them in place.
+void check_fields(LearnerInput& in, bool creating, const std::string& today,
+                  std::vector<FieldError>& errors) {
+  auto run = [&](std::optional<std::string>& value, bool required, const std::string& field,
+                 auto check) {
+    if (!value || domain::trim(*value).empty()) {
+      if (value) value = "";
+      if (required && (creating || value))
+        errors.push_back({field, "required", "This field is required."});
+      return;
+    }
+    auto checked = check(*value);
+    if (checked)
+      value = *checked;
+    else
+      errors.push_back(checked.error().fields.front());
+  };
+  run(in.username, true, "username", [](auto& v) { return domain::check_learner_username(v); });
+  run(in.first_name, true, "first_name",
+      [](auto& v) { return domain::check_name(v, "first_name"); });
+  run(in.last_name, true, "last_name", [](auto& v) { return domain::check_name(v, "last_name"); });
+  run(in.date_of_birth, true, "date_of_birth",
+      [&](auto& v) { return domain::check_date_of_birth(v, today); });
+  run(in.email, false, "email", [](auto& v) { return domain::check_email(v); });
+  run(in.postcode, false, "postcode", [](auto& v) { return domain::check_postcode(v); });
+  run(in.telephone, false, "telephone", [](auto& v) { return domain::check_uk_telephone(v); });
+  run(in.uln, false, "uln", [](auto& v) { return domain::check_uln(v); });
+  run(in.upn, false, "upn", [](auto& v) { return domain::check_upn(v); });
+  run(in.ccis, false, "ccis", [](auto& v) { return domain::check_ccis(v); });
+  for (auto* text : {&in.house, &in.street, &in.locality, &in.town})
+    if (*text) *text = domain::trim(**text);
+  for (const auto& [value, field] :
+       {std::pair{&in.profile_sign_off, "profile_sign_off"},
+        std::pair{&in.manager_adds_qualifications, "manager_adds_qualifications"}}) {
+    if (!*value) continue;
+    if (**value != "default" && **value != "yes" && **value != "no")
+      errors.push_back({field, "invalid_choice", "Choose default, yes or no."});
+  }
+  if (creating && !in.provider_id)
+    errors.push_back({"provider_id", "required", "Choose the learner's provider."});
+  if (creating && (!in.password || in.password->empty()))
+    errors.push_back({"password", "required", "Set a first password for the learner."});
+  if (!creating && !in.version)
+    errors.push_back({"version", "required", "Send the version you edited."});
+}
+
+// Codes that must come from a reference list.
+void check_codes(soci::session& sql, const LearnerInput& in, bool creating,
+                 std::vector<FieldError>& errors) {
+  for (const auto& [value, list, field, required] :
+       {std::tuple{&in.year_group, "year-groups", "year_group", true},
+        std::tuple{&in.gender, "genders", "gender", false},
+        std::tuple{&in.ethnicity, "ethnicities", "ethnicity", false}}) {
+    if (!*value || (*value)->empty()) {
+      if (required && (creating || *value))
+        errors.push_back({field, "required", "This field is required."});
+      continue;
+    }
+    if (!store::reference::contains(sql, list, **value))
+      errors.push_back({field, "invalid_choice", "Choose one of the listed options."});
+  }
+}
+
+nlohmann::json opt(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+// Applies the present fields to the learner, recording changes.
+void apply(const LearnerInput& in, store::LearnerRow& l, Changes& changes) {
+  auto set = [&](const char* field, const std::optional<std::string>& value, std::string& target) {
+    if (!value) return;
+    changes.field(field, target, *value);
+    target = *value;
+  };
+  set("first_name", in.first_name, l.first_name);
+  set("last_name", in.last_name, l.last_name);
+  set("date_of_birth", in.date_of_birth, l.date_of_birth);
+  set("year_group", in.year_group, l.year_group);
+  set("profile_sign_off", in.profile_sign_off, l.profile_sign_off);
+  set("manager_adds_qualifications", in.manager_adds_qualifications, l.manager_adds_qualifications);
+  set("house", in.house, l.house);
+  set("street", in.street, l.street);
+  set("locality", in.locality, l.locality);
+  set("town", in.town, l.town);
+  set("postcode", in.postcode, l.postcode);
+  set("telephone", in.telephone, l.telephone);
+  set("uln", in.uln, l.uln);
+  set("upn", in.upn, l.upn);
+  set("ccis", in.ccis, l.ccis);
+  set("gender", in.gender, l.gender);
+  set("ethnicity", in.ethnicity, l.ethnicity);
+  if (in.email) {
+    std::optional<std::string> next = in.email->empty() ? std::nullopt : in.email;
+    changes.field("email", opt(l.email), opt(next));
+    l.email = next;
+  }
+  if (in.provider_id && *in.provider_id != l.provider_id) {
+    changes.field("provider_id", l.provider_id, *in.provider_id);
+    l.provider_id = *in.provider_id;
+  }
+}
+
+// Copies the account fields of the learner onto their user row.
+void sync_user(soci::session& sql, const store::LearnerRow& l, const std::string& now) {
+  auto user = store::users::find(sql, l.tenant_id, l.user_id);
+  if (!user) return;
+  const bool email_changed = user->email != l.email;
+  user->first_name = l.first_name;
+  user->last_name = l.last_name;
+  user->email = l.email;
+  if (email_changed) user->email_verified = false;
+  store::users::update(sql, *user, now);
+}
+
+}  // namespace
+
+Result<store::LearnerRow> Learners::load(soci::session& sql, const Context& ctx, Id id,
+                                         Permission permission) {
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  auto learner = store::learners::find(sql, ctx.tenant_id, id);
+  if (!learner || !auth::can(*ctx.principal, Permission::learners_view, resource_of(*learner)))
+    return fail(auth::can_somewhere(*ctx.principal, Permission::learners_view)
+                    ? Error::not_found("learner")
+                    : Error::forbidden());
+  if (!auth::can(*ctx.principal, permission, resource_of(*learner)))
+    return fail(Error::forbidden());
+  return *learner;
+}
+
+Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
+                                                      const LearnerQuery& query) {
+  if (!ctx.principal || !auth::can_somewhere(*ctx.principal, Permission::learners_view))
+    return fail(Error::forbidden());
+  if (query.status && store::learners::status_condition(*query.status).empty())
+    return fail(
+        Error::validation("status", "invalid_status", "Choose one of the listed statuses."));
+  if (query.group_id)
+    return fail(
+        Error::validation("group_id", "not_available", "Learner groups are not available yet."));
+  store::learners::ListFilter filter;
+  filter.provider_ids =
+      auth::scope_ids(*ctx.principal, Permission::learners_view, auth::ScopeType::provider);
+  filter.provider_id = query.provider_id;
+  if (query.q && !domain::trim(*query.q).empty())
+    filter.q = domain::ascii_lower(domain::trim(*query.q));
+  filter.status = query.status;
+  filter.limit = store::page_limit(query.limit);
+  filter.cursor = query.cursor;
+  return deps_.db.read(
+      [&](soci::session& sql) { return store::learners::list(sql, ctx.tenant_id, filter); });
+}
+
+Result<store::LearnerRow> Learners::get(const Context& ctx, Id id) {
+  return deps_.db.read(
+      [&](soci::session& sql) { return load(sql, ctx, id, Permission::learners_view); });
+}
+
+Result<store::LearnerRow> Learners::create(const Context& ctx, const LearnerInput& raw) {
+  if (!ctx.principal || !auth::can_somewhere(*ctx.principal, Permission::learners_edit))
+    return fail(Error::forbidden());
+  LearnerInput in = raw;
+  std::vector<FieldError> errors;
+  const std::string today = deps_.now().substr(0, 10);
+  check_fields(in, true, today, errors);
+  auto policy = deps_.db.read([&](soci::session& sql) {
+    auto tenant = store::tenants::find(sql, ctx.tenant_id);
+    return domain::PasswordPolicy::named(tenant ? tenant->password_policy : "standard")
+        .value_or(domain::PasswordPolicy::standard());
+  });
+  if (in.password && !in.password->empty())
+    if (auto checked = policy.check(*in.password); !checked)
+      errors.push_back(checked.error().fields.front());
+  // Reference codes and the provider need the database; check them before hashing.
+  deps_.db.read([&](soci::session& sql) {
+    check_codes(sql, in, true, errors);
+    if (in.provider_id && (!store::providers::find(sql, ctx.tenant_id, *in.provider_id) ||
+                           !auth::can(*ctx.principal, Permission::learners_edit,
+                                      {ctx.tenant_id, {*in.provider_id}, {}, {}})))
+      errors.push_back({"provider_id", "unknown_provider", "Choose one of your providers."});
+    if (in.username && !in.username->empty() &&
+        store::users::username_taken(sql, ctx.tenant_id, *in.username))
+      errors.push_back(
+          {"username", "username_taken", "That username is already in use. Choose another."});
+  });
+  if (!errors.empty()) return fail(Error::validation(std::move(errors)));
+  const std::string hash = auth::hash_password(*in.password);
+
+  return deps_.db.write([&](soci::session& sql) -> Result<store::LearnerRow> {
+    if (store::users::username_taken(sql, ctx.tenant_id, *in.username))
+      return fail(Error::validation("username", "username_taken",
+                                    "That username is already in use. Choose another."));
+    const std::string now = deps_.now();
+    store::UserRow user;
+    user.tenant_id = ctx.tenant_id;
+    user.kind = "learner";
+    user.username = *in.username;
+    user.email = in.email && !in.email->empty() ? in.email : std::nullopt;
+    user.first_name = *in.first_name;
+    user.last_name = *in.last_name;
+    user.password_hash = hash;
+    user.must_change_password = true;
+    user.created_at = now;
+    user.id = store::users::insert(sql, user);
+    store::users::replace_roles(sql, ctx.tenant_id, user.id,
+                                {{"learner", "provider", *in.provider_id}}, now);
+
+    store::LearnerRow l;
+    l.tenant_id = ctx.tenant_id;
+    l.user_id = user.id;
+    l.username = user.username;
+    l.created_at = now;
+    Changes changes;
+    changes.field("username", nullptr, user.username);
+    apply(in, l, changes);
+    l.id = store::learners::insert(sql, l);
+    audit_.record(sql, ctx, "learner.created", "learner", l.id, changes);
+    return *store::learners::find(sql, ctx.tenant_id, l.id);
+  });
+}
+
+Result<store::LearnerRow> Learners::update(const Context& ctx, Id id, const LearnerInput& raw) {
+  LearnerInput in = raw;
+  in.username.reset();  // usernames change through the account, not here
+  in.password.reset();
+  std::vector<FieldError> errors;
+  check_fields(in, false, deps_.now().substr(0, 10), errors);
+  return deps_.db.write([&](soci::session& sql) -> Result<store::LearnerRow> {
+    auto learner = load(sql, ctx, id, Permission::learners_edit);
+    if (!learner) return fail(learner.error());
+    check_codes(sql, in, false, errors);
+    if (in.provider_id && *in.provider_id != learner->provider_id &&
+        (!store::providers::find(sql, ctx.tenant_id, *in.provider_id) ||
+         !auth::can(*ctx.principal, Permission::learners_edit,
+                    {ctx.tenant_id, {*in.provider_id}, {}, {}})))
+      errors.push_back({"provider_id", "unknown_provider", "Choose one of your providers."});
+    if (!errors.empty()) return fail(Error::validation(std::move(errors)));
+    if (learner->version != *in.version) return fail(Error::version_conflict());
+    Changes changes;
+    apply(in, *learner, changes);
+    if (changes.empty()) return *learner;
+    const std::string now = deps_.now();
+    if (!store::learners::update(sql, *learner, now)) return fail(Error::version_conflict());
+    sync_user(sql, *learner, now);
+    audit_.record(sql, ctx, "learner.updated", "learner", id, changes);
+    return *store::learners::find(sql, ctx.tenant_id, id);
+  });
+}
+
+Result<void> Learners::remove(const Context& ctx, Id id) {
+  return deps_.db.write([&](soci::session& sql) -> Result<void> {
+    auto learner = load(sql, ctx, id, Permission::learners_edit);
+    if (!learner) return fail(learner.error());
+    const std::string now = deps_.now();
+    store::learners::soft_delete(sql, ctx.tenant_id, id, now);
+    if (auto user = store::users::find(sql, ctx.tenant_id, learner->user_id)) {
+      user->status = "disabled";  // a deleted learner can no longer sign in
+      store::users::update(sql, *user, now);
+      store::sessions::remove_for_user(sql, user->id);
+    }
+    Changes changes;
+    changes.field("deleted", false, true);
+    audit_.record(sql, ctx, "learner.deleted", "learner", id, changes);
+    return ok();
+  });
+}
+
+Result<std::string> Learners::reset_password(const Context& ctx, Id id) {
+  auto learner = get(ctx, id);
+  if (!learner) return fail(learner.error());
+  const std::string password = auth::generate_password();
+  const std::string hash = auth::hash_password(password);
+  return deps_.db.write([&](soci::session& sql) -> Result<std::string> {
+    auto checked = load(sql, ctx, id, Permission::learners_edit);
+    if (!checked) return fail(checked.error());
+    auto user = store::users::find(sql, ctx.tenant_id, checked->user_id);
+    if (!user) return fail(Error::not_found("learner"));
+    Changes changes;
+    changes.field("must_change_password", user->must_change_password, true)
+        .field("locked", user->locked, false);
+    user->password_hash = hash;
+    user->must_change_password = true;
+    user->locked = false;
+    user->failed_logins = 0;
+    store::users::update(sql, *user, deps_.now());
+    store::sessions::remove_for_user(sql, user->id);
+    audit_.record(sql, ctx, "learner.password_reset", "learner", id, changes);
+    return password;
+  });
+}
+
+Result<store::LearnerRow> Learners::unlock(const Context& ctx, Id id) {
+  return deps_.db.write([&](soci::session& sql) -> Result<store::LearnerRow> {
+    auto learner = load(sql, ctx, id, Permission::learners_edit);
+    if (!learner) return fail(learner.error());
+    auto user = store::users::find(sql, ctx.tenant_id, learner->user_id);
+    if (!user) return fail(Error::not_found("learner"));
+    if (!user->locked) return *learner;
+    Changes changes;
+    changes.field("locked", true, false).field("failed_logins", user->failed_logins, 0);
+    user->locked = false;
+    user->failed_logins = 0;
+    store::users::update(sql, *user, deps_.now());
+    audit_.record(sql, ctx, "learner.unlocked", "learner", id, changes);
+    return *store::learners::find(sql, ctx.tenant_id, id);
+  });
+}
+
+Result<std::vector<std::pair<std::string, long long>>> Learners::dashboard(const Context& ctx) {
+  if (!ctx.principal || !auth::can_somewhere(*ctx.principal, Permission::learners_view))
+    return fail(Error::forbidden());
+  const auto scope =
+      auth::scope_ids(*ctx.principal, Permission::learners_view, auth::ScopeType::provider);
+  return deps_.db.read(
+      [&](soci::session& sql) { return store::learners::counts(sql, ctx.tenant_id, scope); });
+}
+
+}  // namespace lt::services

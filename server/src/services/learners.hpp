@@ -1,0 +1,55 @@
+// Learner records (manual sections 5.1, 5.2, 6): create with every field's rule, list with search
+// and status filters, view, edit with optimistic concurrency, soft delete, reset password, unlock,
+// and the dashboard counts. A learner is a user account (kind "learner", role "learner" at their
+// provider) plus a learner row; everything is limited to the providers in the caller's scope.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/error.hpp"
+#include "services/audit.hpp"
+#include "services/context.hpp"
+
+namespace lt::services {
+
+// Every editable field; absent fields are left alone on update and required ones on create.
+struct LearnerInput {
+  std::optional<std::string> username, password, first_name, last_name, date_of_birth, email,
+      year_group, profile_sign_off, manager_adds_qualifications, house, street, locality, town,
+      postcode, telephone, uln, upn, ccis, gender, ethnicity;
+  std::optional<Id> provider_id;
+  std::optional<int> version;
+};
+
+struct LearnerQuery {
+  std::optional<std::string> q, status, cursor;
+  std::optional<Id> provider_id, group_id;
+  std::optional<int> limit;
+};
+
+class Learners {
+ public:
+  Learners(Deps& deps, AuditLog& audit) : deps_(deps), audit_(audit) {}
+
+  domain::Result<store::Page<store::LearnerRow>> list(const Context& ctx,
+                                                      const LearnerQuery& query);
+  domain::Result<store::LearnerRow> get(const Context& ctx, Id id);
+  domain::Result<store::LearnerRow> create(const Context& ctx, const LearnerInput& input);
+  domain::Result<store::LearnerRow> update(const Context& ctx, Id id, const LearnerInput& input);
+  domain::Result<void> remove(const Context& ctx, Id id);
+  // A new one-time password the learner must change at first sign-in; also unlocks.
+  domain::Result<std::string> reset_password(const Context& ctx, Id id);
+  domain::Result<store::LearnerRow> unlock(const Context& ctx, Id id);
+  domain::Result<std::vector<std::pair<std::string, long long>>> dashboard(const Context& ctx);
+
+ private:
+  domain::Result<store::LearnerRow> load(soci::session& sql, const Context& ctx, Id id,
+                                         auth::Permission permission);
+  Deps& deps_;
+  AuditLog& audit_;
+};
+
+}  // namespace lt::services

@@ -1,0 +1,243 @@
+// SQL for learners.
+#include "store/learners_repo.hpp"
+
+#include "domain/text.hpp"
+#include "store/query.hpp"
+#include "store/soci_optional.hpp"
+
+namespace lt::store::learners {
+
+namespace {
+
+const std::string kSelect =
+    "SELECT l.id, l.tenant_id, l.user_id, l.provider_id, p.name, u.username, u.first_name, "
+    "u.last_name, u.email, u.last_login_at, u.locked, u.must_change_password, l.date_of_birth, "
+    "l.year_group, l.profile_sign_off, l.manager_adds_qualifications, l.house, l.street, "
+    "l.locality, l.town, l.postcode, l.telephone, l.uln, l.upn, l.ccis, l.gender, l.ethnicity, "
+    "l.key_information_state, l.additional_information_state, l.qualifications_state, "
+    "l.reference_state, l.approval, l.created_at, l.updated_at, l.version, l.last_name_key "
+    "FROM learners l JOIN users u ON u.id = l.user_id JOIN providers p ON p.id = l.provider_id ";
+
+struct Fetched {
+  std::vector<LearnerRow> rows;
+  std::string last_key;
+};
+
+template <class... Uses>
+Fetched select_learners(soci::session& sql, const std::string& tail, Uses&&... uses) {
+  LearnerRow r;
+  int locked = 0, must_change = 0;
+  std::string key;
+  soci::statement st = prepared(
+      sql, kSelect + tail, soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id),
+      soci::into(r.provider_id), soci::into(r.provider_name), soci::into(r.username),
+      soci::into(r.first_name), soci::into(r.last_name), soci::into(r.email),
+      soci::into(r.last_login_at), soci::into(locked), soci::into(must_change),
+      soci::into(r.date_of_birth), soci::into(r.year_group), soci::into(r.profile_sign_off),
+      soci::into(r.manager_adds_qualifications), soci::into(r.house), soci::into(r.street),
+      soci::into(r.locality), soci::into(r.town), soci::into(r.postcode), soci::into(r.telephone),
+      soci::into(r.uln), soci::into(r.upn), soci::into(r.ccis), soci::into(r.gender),
+      soci::into(r.ethnicity), soci::into(r.key_information_state),
+      soci::into(r.additional_information_state), soci::into(r.qualifications_state),
+      soci::into(r.reference_state), soci::into(r.approval), soci::into(r.created_at),
+      soci::into(r.updated_at), soci::into(r.version), soci::into(key),
+      std::forward<Uses>(uses)...);
+  st.execute();
+  Fetched out;
+  while (st.fetch()) {
+    r.locked = locked != 0;
+    r.must_change_password = must_change != 0;
+    out.rows.push_back(r);
+    out.last_key = key;
+  }
+  return out;
+}
+
+std::string scope_condition(Id tenant, const std::optional<std::vector<Id>>& provider_ids) {
+  std::string where = "WHERE l.tenant_id = " + std::to_string(tenant) + " AND l.deleted_at IS NULL";
+  if (provider_ids) where += " AND l.provider_id IN (" + id_list(*provider_ids) + ")";
+  return where;
+}
+
+// Cursors travel in URLs: "<hex of the last name key>.<id>".
+std::string encode_cursor(const std::string& key, Id id) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : key) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out + "." + std::to_string(id);
+}
+
+bool decode_cursor(const std::string& cursor, std::string& key, Id& id) {
+  const auto dot = cursor.rfind('.');
+  if (dot == std::string::npos || dot % 2 != 0) return false;
+  auto nibble = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  };
+  key.clear();
+  for (std::size_t i = 0; i < dot; i += 2) {
+    const int hi = nibble(cursor[i]), lo = nibble(cursor[i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    key += static_cast<char>(hi * 16 + lo);
+  }
+  id = cursor_after(cursor.substr(dot + 1));
+  return id > 0;
+}
+
+struct Keys {
+  std::string first, last, username, email;
+};
+Keys keys_of(const LearnerRow& l) {
+  return {domain::ascii_lower(l.first_name), domain::ascii_lower(l.last_name),
+          domain::ascii_lower(l.username), domain::ascii_lower(l.email.value_or(""))};
+}
+
+}  // namespace
+
+const std::vector<std::string>& statuses() {
+  static const std::vector<std::string> list = {"never_logged_in",         "locked_out",
+                                                "incomplete_profile",      "awaiting_approval",
+                                                "awaiting_qualifications", "awaiting_reference"};
+  return list;
+}
+
+std::string status_condition(const std::string& status) {
+  if (status == "never_logged_in") return "u.last_login_at IS NULL";
+  if (status == "locked_out") return "u.locked = 1";
+  if (status == "incomplete_profile")
+    return "(l.key_information_state <> 'complete' OR l.additional_information_state <> "
+           "'complete' OR l.qualifications_state <> 'complete' OR l.reference_state <> "
+           "'complete')";
+  if (status == "awaiting_approval") return "l.approval = 'awaiting'";
+  if (status == "awaiting_qualifications")
+    return "((l.manager_adds_qualifications = 'yes' OR (l.manager_adds_qualifications = "
+           "'default' AND p.learners_add_qualifications = 0)) AND l.qualifications_state <> "
+           "'complete')";
+  if (status == "awaiting_reference") return "l.reference_state <> 'complete'";
+  return {};
+}
+
+std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id) {
+  auto found =
+      select_learners(sql, "WHERE l.tenant_id = :t AND l.id = :id AND l.deleted_at IS NULL",
+                      soci::use(tenant), soci::use(id));
+  if (found.rows.empty()) return std::nullopt;
+  return found.rows.front();
+}
+
+Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
+  std::string where = scope_condition(tenant, f.provider_ids);
+  if (f.provider_id) where += " AND l.provider_id = " + std::to_string(*f.provider_id);
+  if (f.status) where += " AND " + status_condition(*f.status);
+  std::string pattern;
+  if (f.q) {
+    pattern = like_pattern(*f.q).substr(1);  // a prefix: drop the leading %
+    where +=
+        " AND (l.last_name_key LIKE :q1 ESCAPE '\\' OR l.first_name_key LIKE :q2 ESCAPE '\\' "
+        "OR l.username_key LIKE :q3 ESCAPE '\\' OR l.email_key LIKE :q4 ESCAPE '\\' OR "
+        "l.uln LIKE :q5 ESCAPE '\\')";
+  }
+  Page<LearnerRow> page;
+  std::string after_key;
+  Id after_id = 0;
+  if (f.cursor && !decode_cursor(*f.cursor, after_key, after_id)) after_id = 0;
+  std::string paged = where;
+  if (after_id > 0)
+    paged += " AND (l.last_name_key > :k1 OR (l.last_name_key = :k2 AND l.id > :k3))";
+  paged += " ORDER BY l.last_name_key, l.id LIMIT " + std::to_string(f.limit);
+  const std::string count =
+      "SELECT COUNT(*) FROM learners l JOIN users u ON u.id = l.user_id "
+      "JOIN providers p ON p.id = l.provider_id " +
+      where;
+  Fetched fetched;
+  auto run = [&](auto&&... uses) {
+    prepared(sql, count, soci::into(page.total), uses...).execute(true);
+    if (after_id > 0)
+      fetched = select_learners(sql, paged, uses..., soci::use(after_key), soci::use(after_key),
+                                soci::use(after_id));
+    else
+      fetched = select_learners(sql, paged, uses...);
+  };
+  if (f.q)
+    run(soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(pattern),
+        soci::use(pattern));
+  else
+    run();
+  page.items = std::move(fetched.rows);
+  if (static_cast<int>(page.items.size()) == f.limit)
+    page.next_cursor = encode_cursor(fetched.last_key, page.items.back().id);
+  return page;
+}
+
+std::vector<std::pair<std::string, long long>> counts(
+    soci::session& sql, Id tenant, const std::optional<std::vector<Id>>& provider_ids) {
+  std::string select = "SELECT COUNT(*)";
+  for (const auto& status : statuses())
+    select += ", SUM(CASE WHEN " + status_condition(status) + " THEN 1 ELSE 0 END)";
+  select +=
+      " FROM learners l JOIN users u ON u.id = l.user_id JOIN providers p ON p.id = "
+      "l.provider_id " +
+      scope_condition(tenant, provider_ids);
+  std::vector<long long> values(statuses().size() + 1, 0);
+  std::vector<soci::indicator> nulls(values.size(), soci::i_ok);
+  soci::statement st(sql);
+  st.alloc();
+  st.prepare(select);
+  for (std::size_t i = 0; i < values.size(); ++i) st.exchange(soci::into(values[i], nulls[i]));
+  st.define_and_bind();
+  st.execute(true);
+  std::vector<std::pair<std::string, long long>> out = {{"learners", values[0]}};
+  for (std::size_t i = 0; i < statuses().size(); ++i)
+    out.emplace_back(statuses()[i], nulls[i + 1] == soci::i_null ? 0 : values[i + 1]);
+  return out;
+}
+
+Id insert(soci::session& sql, const LearnerRow& l) {
+  const Keys k = keys_of(l);
+  return insert_returning_id(
+      sql,
+      "INSERT INTO learners (tenant_id, user_id, provider_id, date_of_birth, year_group, "
+      "profile_sign_off, manager_adds_qualifications, house, street, locality, town, postcode, "
+      "telephone, uln, upn, ccis, gender, ethnicity, approval, first_name_key, last_name_key, "
+      "username_key, email_key, created_at, updated_at, version) VALUES (:t, :u, :p, :dob, :yg, "
+      ":so, :maq, :h, :s, :lo, :tw, :pc, :tel, :uln, :upn, :ccis, :g, :e, :ap, :fk, :lk, :uk, "
+      ":ek, :c, :c2, 1)",
+      soci::use(l.tenant_id), soci::use(l.user_id), soci::use(l.provider_id),
+      soci::use(l.date_of_birth), soci::use(l.year_group), soci::use(l.profile_sign_off),
+      soci::use(l.manager_adds_qualifications), soci::use(l.house), soci::use(l.street),
+      soci::use(l.locality), soci::use(l.town), soci::use(l.postcode), soci::use(l.telephone),
+      soci::use(l.uln), soci::use(l.upn), soci::use(l.ccis), soci::use(l.gender),
+      soci::use(l.ethnicity), soci::use(l.approval), soci::use(k.first), soci::use(k.last),
+      soci::use(k.username), soci::use(k.email), soci::use(l.created_at), soci::use(l.created_at));
+}
+
+bool update(soci::session& sql, const LearnerRow& l, const std::string& now) {
+  const Keys k = keys_of(l);
+  return execute_counting(
+             sql,
+             "UPDATE learners SET provider_id = :p, date_of_birth = :dob, year_group = :yg, "
+             "profile_sign_off = :so, manager_adds_qualifications = :maq, house = :h, street = :s, "
+             "locality = :lo, town = :tw, postcode = :pc, telephone = :tel, uln = :uln, upn = "
+             ":upn, "
+             "ccis = :ccis, gender = :g, ethnicity = :e, approval = :ap, first_name_key = :fk, "
+             "last_name_key = :lk, username_key = :uk, email_key = :ek, updated_at = :now, "
+             "version = version + 1 WHERE tenant_id = :t AND id = :id AND version = :v AND "
+             "deleted_at IS NULL",
+             soci::use(l.provider_id), soci::use(l.date_of_birth), soci::use(l.year_group),
+             soci::use(l.profile_sign_off), soci::use(l.manager_adds_qualifications),
+             soci::use(l.house), soci::use(l.street), soci::use(l.locality), soci::use(l.town),
+             soci::use(l.postcode), soci::use(l.telephone), soci::use(l.uln), soci::use(l.upn),
+             soci::use(l.ccis), soci::use(l.gender), soci::use(l.ethnicity), soci::use(l.approval),
+             soci::use(k.first), soci::use(k.last), soci::use(k.username), soci::use(k.email),
+             soci::use(now), soci::use(l.tenant_id), soci::use(l.id), soci::use(l.version)) == 1;
+}
+
+void soft_delete(soci::session& sql, Id tenant, Id id, const std::string& now) {
+  sql << "UPDATE learners SET deleted_at = :n, version = version + 1 WHERE tenant_id = :t AND "
+         "id = :id",
+      soci::use(now), soci::use(tenant), soci::use(id);
+}
+
+}  // namespace lt::store::learners

@@ -1,0 +1,40 @@
+// Learner records joined with their user accounts and providers. Every method takes the tenant.
+// Lists filter by provider scope, search prefix, status and page by keyset on (last name, id).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "store/records.hpp"
+
+namespace lt::store::learners {
+
+struct ListFilter {
+  std::optional<std::vector<Id>> provider_ids;  // the caller's scope; nullopt = whole tenant
+  std::optional<Id> provider_id;                // the ?provider_id= filter
+  std::optional<std::string> q;                 // lower-cased prefix
+  std::optional<std::string> status;            // one of the dashboard statuses
+  int limit = 50;
+  std::optional<std::string> cursor;  // the previous page's next_cursor
+};
+
+// The SQL condition for a dashboard status over learners l, users u and providers p; empty for an
+// unknown status. The same condition counts the dashboard and filters the list, so they agree.
+std::string status_condition(const std::string& status);
+const std::vector<std::string>& statuses();
+
+std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id);
+Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& filter);
+// Counts per status (and "learners") over the scope.
+std::vector<std::pair<std::string, long long>> counts(
+    soci::session& sql, Id tenant, const std::optional<std::vector<Id>>& provider_ids);
+
+Id insert(soci::session& sql, const LearnerRow& learner);
+// Saves the learner's own fields and search keys when the version matches; false when stale.
+bool update(soci::session& sql, const LearnerRow& learner, const std::string& now);
+void soft_delete(soci::session& sql, Id tenant, Id id, const std::string& now);
+
+}  // namespace lt::store::learners
