@@ -10,6 +10,7 @@
 
 #include "app/application.hpp"
 #include "app/backup.hpp"
+#include "app/demo_seed.hpp"
 #include "services/audit.hpp"
 #include "services/users.hpp"
 #include "store/database.hpp"
@@ -117,6 +118,15 @@ int run_cli(int argc, char** argv) {
   std::string backup_to;
   backup_cmd->add_option("--to", backup_to, "Destination file")->required();
 
+  auto* demo_cmd = cli.add_subcommand("demo", "Demonstration data");
+  demo_cmd->require_subcommand(1);
+  auto* demo_seed = demo_cmd->add_subcommand("seed", "Create providers, staff and learners");
+  std::size_t demo_learners = 1000;
+  std::string demo_tenant = "default";
+  demo_seed->add_option("--learners", demo_learners, "How many learners")
+      ->check(CLI::Range(1, 10000000));
+  demo_seed->add_option("--tenant", demo_tenant, "Tenant (created when missing)");
+
   auto* audit_cmd = cli.add_subcommand("audit", "Audit trail tools");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit hash chain");
@@ -149,6 +159,15 @@ int run_cli(int argc, char** argv) {
       Application app(load_config(config_file));
       backup_database(app.db(), app.config().effective_database_url(), backup_to);
       std::cout << "Backup written to " << backup_to << "\n";
+      return 0;
+    }
+    if (*demo_seed) {
+      Application app(load_config(config_file));
+      app.migrate();
+      const auto report = seed_demo(app, demo_tenant, demo_learners);
+      std::cout << "Seeded " << report.learners << " learners, " << report.providers
+                << " providers and " << report.managers << " learner managers (password "
+                << "Demo1234!) in " << report.seconds << " s.\n";
       return 0;
     }
     if (*audit_verify) {
