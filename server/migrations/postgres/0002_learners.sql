@@ -84,7 +84,8 @@ CREATE TABLE learners (
   version INTEGER NOT NULL DEFAULT 1,
   deleted_at TEXT
 );
-CREATE INDEX learners_by_last_name ON learners (tenant_id, provider_id, last_name_key, id);
+CREATE INDEX learners_by_last_name ON learners (tenant_id, last_name_key, id);
+CREATE INDEX learners_by_provider ON learners (tenant_id, provider_id, last_name_key, id);
 CREATE INDEX learners_by_first_name ON learners (tenant_id, first_name_key);
 CREATE INDEX learners_by_username ON learners (tenant_id, username_key);
 CREATE INDEX learners_by_email ON learners (tenant_id, email_key);
