@@ -5,6 +5,7 @@
 #include "domain/account_rules.hpp"
 #include "domain/text.hpp"
 #include "services/account_mail.hpp"
+#include "store/learners_repo.hpp"
 #include "store/sessions_repo.hpp"
 #include "store/tenants_repo.hpp"
 #include "store/users_repo.hpp"
@@ -241,6 +242,7 @@ Result<MeView> Accounts::update_me(const Context& ctx, const MePatch& patch) {
     }
     if (changes.empty()) return ok();
     if (!store::users::update(sql, *user, deps_.now())) return fail(Error::version_conflict());
+    store::learners::sync_keys(sql, *user);
     audit_.record(sql, ctx, "user.updated", "user", user->id, changes);
     return ok();
   });
@@ -264,6 +266,7 @@ Result<void> Accounts::change_username(const Context& ctx, const std::string& us
     changes.field("username", user->username, *checked);
     user->username = *checked;
     if (!store::users::update(sql, *user, deps_.now())) return fail(Error::version_conflict());
+    store::learners::sync_keys(sql, *user);
     store::sessions::remove_for_user(sql, user->id);
     audit_.record(sql, ctx, "user.username_changed", "user", user->id, changes);
     return ok();

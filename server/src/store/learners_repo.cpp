@@ -240,4 +240,14 @@ void soft_delete(soci::session& sql, Id tenant, Id id, const std::string& now) {
       soci::use(now), soci::use(tenant), soci::use(id);
 }
 
+void sync_keys(soci::session& sql, const UserRow& user) {
+  const std::string first = domain::ascii_lower(user.first_name),
+                    last = domain::ascii_lower(user.last_name),
+                    username = domain::ascii_lower(user.username),
+                    email = domain::ascii_lower(user.email.value_or(""));
+  sql << "UPDATE learners SET first_name_key = :f, last_name_key = :l, username_key = :u, "
+         "email_key = :e WHERE user_id = :id",
+      soci::use(first), soci::use(last), soci::use(username), soci::use(email), soci::use(user.id);
+}
+
 }  // namespace lt::store::learners

@@ -36,5 +36,8 @@ Id insert(soci::session& sql, const LearnerRow& learner);
 // Saves the learner's own fields and search keys when the version matches; false when stale.
 bool update(soci::session& sql, const LearnerRow& learner, const std::string& now);
 void soft_delete(soci::session& sql, Id tenant, Id id, const std::string& now);
+// Refreshes the search keys of the learner whose account this is (no-op for staff), after the
+// account's names, username or email changed outside the learner service.
+void sync_keys(soci::session& sql, const UserRow& user);
 
 }  // namespace lt::store::learners

@@ -268,3 +268,24 @@ TEST(Learners, ScopeDenials) {
   EXPECT_EQ(other_admin->get(path(my_learner)).status, 404);
   EXPECT_EQ(other_admin->get("/api/v1/learners").json()["total"], 0);
 }
+
+TEST(Learners, ALearnersOwnAccountChangesKeepSearchInStep) {
+  TestApp t;
+  const auto provider = t.create_provider("UCAS Training School", "10012345");
+  auto admin = t.admin();
+  admin->post("/api/v1/learners", learner("bob.learner1", provider).dump());
+  auto bob = t.client();
+  bob->post("/api/v1/session", json{{"username", "bob.learner1"}, {"password", "Start123"}}.dump());
+  ASSERT_EQ(bob->put("/api/v1/me/password",
+                     json{{"current_password", "Start123"}, {"new_password", "Mine1234"}}.dump())
+                .status,
+            200);
+  const int version = bob->get("/api/v1/me").json()["user"]["version"];
+  ASSERT_EQ(
+      bob->patch("/api/v1/me", json{{"last_name", "Zebedee"}, {"version", version}}.dump()).status,
+      200);
+  EXPECT_EQ(admin->get("/api/v1/learners?q=zeb").json()["total"], 1);
+  EXPECT_EQ(admin->get("/api/v1/learners?q=learner").json()["total"], 0);
+  ASSERT_EQ(bob->put("/api/v1/me/username", json{{"username", "robert.z"}}.dump()).status, 200);
+  EXPECT_EQ(admin->get("/api/v1/learners?q=robert").json()["items"][0]["username"], "robert.z");
+}
