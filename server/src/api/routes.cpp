@@ -12,6 +12,7 @@ void add_routes(http::Router& router, Api& api) {
   add_admin_routes(router, api);
   add_reference_routes(router, api);
   add_learner_routes(router, api);
+  add_group_routes(router, api);
   add_openapi_route(router);
 }
 

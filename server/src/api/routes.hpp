@@ -11,6 +11,7 @@
 #include "http/router.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
+#include "services/groups.hpp"
 #include "services/learners.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
@@ -27,6 +28,7 @@ struct Api {
   services::Outbox& outbox;
   services::Tenants& tenants;
   services::Learners& learners;
+  services::Groups& groups;
   store::Database& db;
   http::Metrics& metrics;
   auth::LoginThrottle& throttle;
@@ -45,6 +47,7 @@ void add_admin_routes(http::Router& router, Api& api);
 void add_health_routes(http::Router& router, Api& api);
 void add_reference_routes(http::Router& router, Api& api);
 void add_learner_routes(http::Router& router, Api& api);
+void add_group_routes(http::Router& router, Api& api);
 void add_openapi_route(http::Router& router);
 
 }  // namespace lt::api

@@ -30,6 +30,8 @@ std::string_view permission_name(Permission p) {
       return "learners.view";
     case P::learners_edit:
       return "learners.edit";
+    case P::groups_edit:
+      return "groups.edit";
   }
   return "unknown";
 }
@@ -37,7 +39,8 @@ std::string_view permission_name(Permission p) {
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> all = {
       P::users_view,  P::users_edit,    P::providers_view, P::providers_edit, P::audit_view,
-      P::outbox_view, P::settings_edit, P::learners_view,  P::learners_edit};
+      P::outbox_view, P::settings_edit, P::learners_view,  P::learners_edit,
+      P::groups_edit};
   return all;
 }
 
@@ -73,12 +76,12 @@ const std::vector<RoleDefinition>& role_definitions() {
       {"provider_manager",
        "Provider manager",
        "Manages providers: their details, defaults, groups and staff.",
-       {P::providers_view, P::providers_edit, P::users_view, P::learners_view},
+       {P::providers_view, P::providers_edit, P::users_view, P::learners_view, P::groups_edit},
        {S::tenant, S::provider}},
       {"user_manager",
        "User manager",
        "Creates and edits staff accounts at providers.",
-       {P::users_view, P::users_edit, P::providers_view},
+       {P::users_view, P::users_edit, P::providers_view, P::groups_edit},
        {S::tenant, S::provider}},
       {"learner_manager",
        "Learner manager",

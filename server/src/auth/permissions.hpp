@@ -22,6 +22,7 @@ enum class Permission {
   settings_edit,
   learners_view,
   learners_edit,
+  groups_edit,
 };
 
 std::string_view permission_name(Permission p);  // "users.view"…

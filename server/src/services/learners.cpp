@@ -6,6 +6,7 @@
 #include "domain/learner_rules.hpp"
 #include "domain/password_policy.hpp"
 #include "domain/text.hpp"
+#include "store/groups_repo.hpp"
 #include "store/learners_repo.hpp"
 #include "store/providers_repo.hpp"
 #include "store/query.hpp"
@@ -25,9 +26,21 @@ using domain::Result;
 
 namespace {
 
-auth::Resource resource_of(const store::LearnerRow& l) {
-  return {l.tenant_id, {l.provider_id}, {}, {}};
+// Where a learner lives for permission checks: their provider and their groups.
+auth::Resource resource_of(soci::session& sql, const store::LearnerRow& l) {
+  return {l.tenant_id, {l.provider_id}, store::groups::of_learner(sql, l.id), {}};
 }
+
+}  // namespace
+
+store::learners::Scope scope_of(const auth::Principal& who) {
+  auto providers = auth::scope_ids(who, Permission::learners_view, auth::ScopeType::provider);
+  auto groups = auth::scope_ids(who, Permission::learners_view, auth::ScopeType::group);
+  if (!providers || !groups) return {};  // a tenant-wide assignment sees everyone
+  return {*providers, *groups};
+}
+
+namespace {
 
 // Checks the fields present (all required ones when creating) and cleans them in place.
 void check_fields(LearnerInput& in, bool creating, const std::string& today,
@@ -149,12 +162,12 @@ Result<store::LearnerRow> Learners::load(soci::session& sql, const Context& ctx,
                                          Permission permission) {
   if (!ctx.principal) return fail(Error::unauthenticated());
   auto learner = store::learners::find(sql, ctx.tenant_id, id);
-  if (!learner || !auth::can(*ctx.principal, Permission::learners_view, resource_of(*learner)))
+  const auto where = learner ? resource_of(sql, *learner) : auth::Resource{};
+  if (!learner || !auth::can(*ctx.principal, Permission::learners_view, where))
     return fail(auth::can_somewhere(*ctx.principal, Permission::learners_view)
                     ? Error::not_found("learner")
                     : Error::forbidden());
-  if (!auth::can(*ctx.principal, permission, resource_of(*learner)))
-    return fail(Error::forbidden());
+  if (!auth::can(*ctx.principal, permission, where)) return fail(Error::forbidden());
   return *learner;
 }
 
@@ -165,13 +178,10 @@ Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
   if (query.status && store::learners::status_condition(*query.status).empty())
     return fail(
         Error::validation("status", "invalid_status", "Choose one of the listed statuses."));
-  if (query.group_id)
-    return fail(
-        Error::validation("group_id", "not_available", "Learner groups are not available yet."));
   store::learners::ListFilter filter;
-  filter.provider_ids =
-      auth::scope_ids(*ctx.principal, Permission::learners_view, auth::ScopeType::provider);
+  filter.scope = scope_of(*ctx.principal);
   filter.provider_id = query.provider_id;
+  filter.group_id = query.group_id;
   if (query.q && !domain::trim(*query.q).empty())
     filter.q = domain::ascii_lower(domain::trim(*query.q));
   filter.status = query.status;
@@ -339,10 +349,9 @@ Result<store::LearnerRow> Learners::unlock(const Context& ctx, Id id) {
 Result<std::vector<std::pair<std::string, long long>>> Learners::dashboard(const Context& ctx) {
   if (!ctx.principal || !auth::can_somewhere(*ctx.principal, Permission::learners_view))
     return fail(Error::forbidden());
-  const auto scope =
-      auth::scope_ids(*ctx.principal, Permission::learners_view, auth::ScopeType::provider);
-  return deps_.db.read(
-      [&](soci::session& sql) { return store::learners::counts(sql, ctx.tenant_id, scope); });
+  return deps_.db.read([&](soci::session& sql) {
+    return store::learners::counts(sql, ctx.tenant_id, scope_of(*ctx.principal));
+  });
 }
 
 }  // namespace lt::services

@@ -12,6 +12,7 @@
 #include "domain/error.hpp"
 #include "services/audit.hpp"
 #include "services/context.hpp"
+#include "store/learners_repo.hpp"
 
 namespace lt::services {
 
@@ -51,5 +52,8 @@ class Learners {
   Deps& deps_;
   AuditLog& audit_;
 };
+
+// The learners a principal may view: their providers plus their groups, or the whole tenant.
+store::learners::Scope scope_of(const auth::Principal& who);
 
 }  // namespace lt::services

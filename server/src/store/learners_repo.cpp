@@ -53,9 +53,15 @@ Fetched select_learners(soci::session& sql, const std::string& tail, Uses&&... u
   return out;
 }
 
-std::string scope_condition(Id tenant, const std::optional<std::vector<Id>>& provider_ids) {
+std::string scope_condition(Id tenant, const Scope& scope) {
   std::string where = "WHERE l.tenant_id = " + std::to_string(tenant) + " AND l.deleted_at IS NULL";
-  if (provider_ids) where += " AND l.provider_id IN (" + id_list(*provider_ids) + ")";
+  if (scope.provider_ids) {
+    where += " AND (l.provider_id IN (" + id_list(*scope.provider_ids) + ")";
+    if (!scope.group_ids.empty())
+      where += " OR l.id IN (SELECT learner_id FROM learner_group_members WHERE group_id IN (" +
+               id_list(scope.group_ids) + "))";
+    where += ")";
+  }
   return where;
 }
 
@@ -128,8 +134,11 @@ std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id) {
 }
 
 Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
-  std::string where = scope_condition(tenant, f.provider_ids);
+  std::string where = scope_condition(tenant, f.scope);
   if (f.provider_id) where += " AND l.provider_id = " + std::to_string(*f.provider_id);
+  if (f.group_id)
+    where += " AND l.id IN (SELECT learner_id FROM learner_group_members WHERE group_id = " +
+             std::to_string(*f.group_id) + ")";
   if (f.status) where += " AND " + status_condition(*f.status);
   std::string pattern;
   if (f.q) {
@@ -171,15 +180,15 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
   return page;
 }
 
-std::vector<std::pair<std::string, long long>> counts(
-    soci::session& sql, Id tenant, const std::optional<std::vector<Id>>& provider_ids) {
+std::vector<std::pair<std::string, long long>> counts(soci::session& sql, Id tenant,
+                                                      const Scope& scope) {
   std::string select = "SELECT COUNT(*)";
   for (const auto& status : statuses())
     select += ", SUM(CASE WHEN " + status_condition(status) + " THEN 1 ELSE 0 END)";
   select +=
       " FROM learners l JOIN users u ON u.id = l.user_id JOIN providers p ON p.id = "
       "l.provider_id " +
-      scope_condition(tenant, provider_ids);
+      scope_condition(tenant, scope);
   std::vector<long long> values(statuses().size() + 1, 0);
   std::vector<soci::indicator> nulls(values.size(), soci::i_ok);
   soci::statement st(sql);

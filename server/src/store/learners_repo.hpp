@@ -12,11 +12,19 @@
 
 namespace lt::store::learners {
 
+// Which learners a caller may see: those at `provider_ids` plus those in `group_ids`; no provider
+// list (nullopt) means the whole tenant.
+struct Scope {
+  std::optional<std::vector<Id>> provider_ids;
+  std::vector<Id> group_ids;
+};
+
 struct ListFilter {
-  std::optional<std::vector<Id>> provider_ids;  // the caller's scope; nullopt = whole tenant
-  std::optional<Id> provider_id;                // the ?provider_id= filter
-  std::optional<std::string> q;                 // lower-cased prefix
-  std::optional<std::string> status;            // one of the dashboard statuses
+  Scope scope;
+  std::optional<Id> provider_id;      // the ?provider_id= filter
+  std::optional<Id> group_id;         // the ?group_id= filter
+  std::optional<std::string> q;       // lower-cased prefix
+  std::optional<std::string> status;  // one of the dashboard statuses
   int limit = 50;
   std::optional<std::string> cursor;  // the previous page's next_cursor
 };
@@ -29,8 +37,8 @@ const std::vector<std::string>& statuses();
 std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id);
 Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& filter);
 // Counts per status (and "learners") over the scope.
-std::vector<std::pair<std::string, long long>> counts(
-    soci::session& sql, Id tenant, const std::optional<std::vector<Id>>& provider_ids);
+std::vector<std::pair<std::string, long long>> counts(soci::session& sql, Id tenant,
+                                                      const Scope& scope);
 
 Id insert(soci::session& sql, const LearnerRow& learner);
 // Saves the learner's own fields and search keys when the version matches; false when stale.

@@ -132,6 +132,17 @@ struct LearnerRow {
   int version = 1;
 };
 
+struct GroupRow {
+  Id id = 0;
+  Id tenant_id = 0;
+  Id provider_id = 0;
+  std::string provider_name;  // joined, read-only
+  std::string name;
+  long long members = 0;      // counted, read-only
+  std::string created_at, updated_at;
+  int version = 1;
+};
+
 // A page of a keyset-paginated list.
 template <class T>
 struct Page {
