@@ -8,6 +8,9 @@ import { ForgotPasswordPage } from '@/features/auth/pages/ForgotPasswordPage';
 import { LoginPage } from '@/features/auth/pages/LoginPage';
 import { ResetPasswordPage, VerifyPage } from '@/features/auth/pages/TokenPasswordPage';
 import { HomePage } from '@/features/home/pages/HomePage';
+import { CreateLearnerPage } from '@/features/learners/pages/CreateLearnerPage';
+import { LearnerDetailPage } from '@/features/learners/pages/LearnerDetailPage';
+import { LearnersPage } from '@/features/learners/pages/LearnersPage';
 import { OutboxPage } from '@/features/outbox/pages/OutboxPage';
 import { ProviderDetailPage } from '@/features/providers/pages/ProviderDetailPage';
 import { ProvidersPage } from '@/features/providers/pages/ProvidersPage';
@@ -42,6 +45,9 @@ export const routes = [
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/account', element: <AccountPage /> },
+          { path: '/learners', element: guard(PERMISSIONS.learnersView, <LearnersPage />) },
+          { path: '/learners/new', element: guard(PERMISSIONS.learnersEdit, <CreateLearnerPage />) },
+          { path: '/learners/:id', element: guard(PERMISSIONS.learnersView, <LearnerDetailPage />) },
           { path: '/admin/users', element: guard(PERMISSIONS.usersView, <UsersPage />) },
           { path: '/admin/users/new', element: guard(PERMISSIONS.usersEdit, <CreateUserPage />) },
           { path: '/admin/users/:id', element: guard(PERMISSIONS.usersView, <UserDetailPage />) },

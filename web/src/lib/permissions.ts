@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   auditView: 'audit.view',
   outboxView: 'outbox.view',
   settingsEdit: 'settings.edit',
+  learnersView: 'learners.view',
+  learnersEdit: 'learners.edit',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

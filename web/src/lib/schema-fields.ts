@@ -2,7 +2,7 @@
 // server's OpenAPI document (e2e/api-contract.spec.ts). The compiler checks each list names every
 // field of its type and nothing else, so types.ts and this file cannot drift apart.
 import type { Problem } from './api-client';
-import type { AuditEvent, Me, OutboxMessage, PasswordPolicy, Provider, RoleAssignment, Settings, User } from './types';
+import type { AuditEvent, Dashboard, Learner, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
 
 type Exact<T, L extends readonly PropertyKey[]> = [Exclude<keyof T, L[number]>, Exclude<L[number], keyof T>] extends [never, never] ? L : never;
 
@@ -15,7 +15,14 @@ export const SCHEMA_FIELDS = {
   Me: fields<Me>()(['user', 'tenant', 'permissions', 'must_change_password', 'password_policy']),
   RoleAssignment: fields<RoleAssignment>()(['role', 'scope_type', 'scope_id']),
   PasswordPolicy: fields<PasswordPolicy>()(['preset', 'min_length', 'max_length', 'description']),
-  Provider: fields<Provider>()(['id', 'name', 'ukprn', 'created_at', 'updated_at', 'version']),
+  Provider: fields<Provider>()(['id', 'name', 'ukprn', 'local_authority', 'sign_off_profiles', 'learners_add_qualifications', 'default_referee', 'created_at', 'updated_at', 'version']),
+  Referee: fields<Referee>()(['name', 'position', 'telephone', 'email']),
+  Learner: fields<Learner>()([
+    'id', 'user_id', 'username', 'first_name', 'last_name', 'date_of_birth', 'email', 'year_group', 'provider_id', 'provider_name',
+    'profile_sign_off', 'manager_adds_qualifications', 'house', 'street', 'locality', 'town', 'postcode', 'telephone', 'uln', 'upn',
+    'ccis', 'gender', 'ethnicity', 'sections', 'approval', 'last_login_at', 'locked', 'must_change_password', 'created_at', 'updated_at', 'version',
+  ]),
+  Dashboard: fields<Dashboard>()(['counts']),
   AuditEvent: fields<AuditEvent>()(['id', 'at', 'actor_id', 'actor_username', 'action', 'entity_type', 'entity_id', 'changes', 'request_id']),
   OutboxMessage: fields<OutboxMessage>()(['id', 'to', 'subject', 'body', 'status', 'attempts', 'last_error', 'created_at', 'sent_at']),
   Settings: fields<Settings>()(['password_policy', 'max_failed_logins', 'version']),

@@ -41,10 +41,23 @@ export interface Me {
   password_policy: PasswordPolicy;
 }
 
+export interface Referee {
+  name: string;
+  position: string;
+  telephone: string;
+  email: string;
+}
+
 export interface Provider {
   id: number;
   name: string;
   ukprn: string;
+  local_authority: string;
+  /** learners' profiles need a manager's sign-off by default */
+  sign_off_profiles: boolean;
+  /** false: the learner manager adds qualifications by default */
+  learners_add_qualifications: boolean;
+  default_referee: Referee;
   created_at: string;
   updated_at: string;
   version: number;
@@ -93,4 +106,59 @@ export interface Settings {
   /** read-only here: accounts lock after this many failed sign-ins in a row */
   max_failed_logins: number;
   version: number;
+}
+
+/** A learner's choice that can defer to its provider's setting. */
+export type ProviderChoice = 'default' | 'yes' | 'no';
+
+export interface LearnerSections {
+  key_information: string;
+  additional_information: string;
+  qualifications: string;
+  reference: string;
+}
+
+export interface Learner {
+  id: number;
+  user_id: number;
+  username: string;
+  first_name: string;
+  last_name: string;
+  /** YYYY-MM-DD */
+  date_of_birth: string;
+  email: string | null;
+  year_group: string;
+  provider_id: number;
+  provider_name: string;
+  profile_sign_off: ProviderChoice;
+  manager_adds_qualifications: ProviderChoice;
+  house: string;
+  street: string;
+  locality: string;
+  town: string;
+  postcode: string;
+  telephone: string;
+  uln: string;
+  upn: string;
+  ccis: string;
+  gender: string;
+  ethnicity: string;
+  sections: LearnerSections;
+  /** not_required, incomplete, awaiting or approved */
+  approval: string;
+  last_login_at: string | null;
+  locked: boolean;
+  must_change_password: boolean;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReferenceItem {
+  code: string;
+  label: string;
+}
+
+export interface Dashboard {
+  counts: Record<string, number>;
 }

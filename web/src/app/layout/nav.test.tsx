@@ -11,6 +11,10 @@ describe('permission-based navigation', () => {
     expect(navFor(['users.view', 'audit.view']).map((i) => i.to)).toEqual(['/', '/account', '/admin/users', '/admin/audit']);
   });
 
+  it('shows Learners to whoever may view learners', () => {
+    expect(navFor(['learners.view']).map((i) => i.to)).toEqual(['/', '/learners', '/account']);
+  });
+
   it('shows everything to an administrator', () => {
     const all = ['users.view', 'users.edit', 'providers.view', 'providers.edit', 'audit.view', 'outbox.view', 'settings.edit'];
     expect(navFor(all).map((i) => i.to)).toEqual(['/', '/account', '/admin/users', '/admin/providers', '/admin/outbox', '/admin/audit', '/admin/settings']);

@@ -11,6 +11,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', description: 'Your starting page.', section: 'main' },
+  { to: '/learners', label: 'Learners', description: 'Create, find and manage learners: passwords, lock-outs and profiles.', permission: PERMISSIONS.learnersView, section: 'main' },
   { to: '/account', label: 'Account', description: 'Your personal details, username and password.', section: 'main' },
   { to: '/admin/users', label: 'Users', description: 'Create staff accounts, assign roles, unlock and disable accounts.', permission: PERMISSIONS.usersView, section: 'admin' },
   { to: '/admin/providers', label: 'Providers', description: 'Training providers, schools and colleges with their UKPRN.', permission: PERMISSIONS.providersView, section: 'admin' },

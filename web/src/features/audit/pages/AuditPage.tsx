@@ -73,6 +73,8 @@ export function AuditPage() {
                 { value: '', label: 'Any' },
                 { value: 'user', label: 'User' },
                 { value: 'provider', label: 'Provider' },
+                { value: 'learner', label: 'Learner' },
+                { value: 'group', label: 'Learner group' },
                 { value: 'tenant', label: 'Organisation settings' },
               ]}
             />

@@ -1,0 +1,179 @@
+// Manual 5.2: every learner the user may see, with search, provider, status and sort (all kept in
+// the address, so dashboard counts link straight to a filtered list), paging and Excel export.
+import { useMemo } from 'react';
+import { Anchor, Button, Group, Menu, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Link, useSearchParams } from 'react-router';
+import { DataTable, type Column } from '@/components/DataTable';
+import { EmptyState } from '@/components/EmptyState';
+import { PageTitle } from '@/components/PageTitle';
+import { formatDateTime } from '@/lib/format';
+import { can, PERMISSIONS } from '@/lib/permissions';
+import type { Learner } from '@/lib/types';
+import { useMe } from '@/features/auth/api';
+import { useProviderOptions } from '@/features/providers/api';
+import { learnersKey, listLearners } from '../api';
+import { ApprovalBadge, LockedBadge, SectionBadges, sectionsText } from '../components/LearnerBadges';
+import { learnerName, useLearnerActions, type LearnerActions } from '../components/LearnerActionDialogs';
+import { approvalState, LEARNER_STATUSES, statusLabel } from '../status';
+
+export const SORTS = [
+  { value: 'last_name', label: 'Last name, A to Z' },
+  { value: '-last_name', label: 'Last name, Z to A' },
+  { value: '-created_at', label: 'Newest first' },
+  { value: 'created_at', label: 'Oldest first' },
+  { value: 'username', label: 'Username' },
+];
+
+const FILTERS = ['q', 'provider_id', 'status', 'sort'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+
+function RowActions({ learner, actions, canEdit }: { learner: Learner; actions: LearnerActions; canEdit: boolean }) {
+  const name = learnerName(learner);
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button size="xs" variant="default" aria-label={`Actions for ${name}`}>
+          Actions
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component={Link} to={`/learners/${learner.id}`}>
+          {canEdit ? 'View and edit' : 'View'}
+        </Menu.Item>
+        {canEdit && (
+          <>
+            <Menu.Item onClick={() => actions.askReset(learner)}>Reset password</Menu.Item>
+            {learner.locked && <Menu.Item onClick={() => actions.unlock(learner)}>Unlock</Menu.Item>}
+            <Menu.Divider />
+            <Menu.Item color="red" onClick={() => actions.askDelete(learner)}>
+              Delete
+            </Menu.Item>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function LearnersPage() {
+  const me = useMe();
+  const canEdit = can(me.data?.permissions, PERMISSIONS.learnersEdit);
+  const providers = useProviderOptions();
+  const actions = useLearnerActions();
+  const [params, setParams] = useSearchParams();
+  const values = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Filters;
+  const [debouncedQ] = useDebouncedValue(values.q, 300);
+  const set = (k: keyof Filters, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const filtered = !!(values.q || values.provider_id || values.status);
+
+  const columns = useMemo<Column<Learner>[]>(
+    () => [
+      { key: 'username', header: 'Username', render: (l) => l.username, exportValue: (l) => l.username },
+      { key: 'first_name', header: 'First name', render: (l) => l.first_name, exportValue: (l) => l.first_name },
+      {
+        key: 'last_name',
+        header: 'Last name',
+        render: (l) => (
+          <Anchor component={Link} to={`/learners/${l.id}`}>
+            {l.last_name || l.username}
+            <VisuallyHidden>, {l.first_name}</VisuallyHidden>
+          </Anchor>
+        ),
+        exportValue: (l) => l.last_name,
+      },
+      { key: 'email', header: 'Email', render: (l) => l.email || '—', exportValue: (l) => l.email },
+      { key: 'provider', header: 'Provider', render: (l) => l.provider_name, exportValue: (l) => l.provider_name },
+      { key: 'sections', header: 'Profile sections', render: (l) => <SectionBadges sections={l.sections} />, exportValue: (l) => sectionsText(l.sections) },
+      { key: 'approval', header: 'Approval', render: (l) => <ApprovalBadge approval={l.approval} />, exportValue: (l) => approvalState(l.approval).label },
+      { key: 'last_login_at', header: 'Last signed in', render: (l) => (l.last_login_at ? formatDateTime(l.last_login_at) : 'Never'), exportValue: (l) => l.last_login_at ?? 'Never' },
+      { key: 'locked', header: 'Locked', render: (l) => (l.locked ? <LockedBadge locked /> : <Text size="sm" c="dimmed">No</Text>), exportValue: (l) => (l.locked ? 'Locked' : '') },
+      { key: 'actions', header: 'Actions', render: (l) => <RowActions learner={l} actions={actions} canEdit={canEdit} /> },
+    ],
+    [actions, canEdit],
+  );
+
+  const title = values.status ? `Learners: ${statusLabel(values.status).toLowerCase()}` : 'Learners';
+  return (
+    <Stack>
+      <PageTitle
+        description="Learners at your providers: their profile sections, sign-in and approval."
+        actions={
+          canEdit && (
+            <Button component={Link} to={values.provider_id ? `/learners/new?provider_id=${values.provider_id}` : '/learners/new'}>
+              Create learner
+            </Button>
+          )
+        }
+      >
+        {title}
+      </PageTitle>
+      <DataTable
+        label="Learners"
+        exportFileName={values.status ? `Learners - ${statusLabel(values.status)}` : 'Learners'}
+        queryKey={learnersKey}
+        fetchPage={listLearners}
+        filters={{ q: debouncedQ.trim(), provider_id: values.provider_id, status: values.status, sort: values.sort }}
+        columns={columns}
+        rowKey={(l) => l.id}
+        toolbar={
+          <>
+            <TextInput
+              label="Search"
+              description="Start of a name, username, email or ULN"
+              type="search"
+              value={values.q}
+              onChange={(e) => set('q', e.currentTarget.value)}
+            />
+            <NativeSelect
+              label="Provider"
+              description="Learners at"
+              value={values.provider_id}
+              onChange={(e) => set('provider_id', e.currentTarget.value)}
+              data={[{ value: '', label: 'All providers' }, ...(providers.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.name }))]}
+            />
+            <NativeSelect
+              label="Status"
+              description="Show learners who are"
+              value={values.status}
+              onChange={(e) => set('status', e.currentTarget.value)}
+              data={[{ value: '', label: 'Any status' }, ...LEARNER_STATUSES.map((s) => ({ value: s.code, label: s.label }))]}
+            />
+            <NativeSelect label="Sort by" description="Order of the list" value={values.sort || 'last_name'} onChange={(e) => set('sort', e.currentTarget.value === 'last_name' ? '' : e.currentTarget.value)} data={SORTS} />
+            {filtered && (
+              <Group>
+                <Button variant="subtle" onClick={() => setParams(values.sort ? { sort: values.sort } : {}, { replace: true })}>
+                  Clear filters
+                </Button>
+              </Group>
+            )}
+          </>
+        }
+        empty={
+          filtered ? (
+            <EmptyState title="No learners match">Try another search, provider or status.</EmptyState>
+          ) : (
+            <EmptyState
+              title="No learners yet"
+              action={
+                canEdit ? (
+                  <Anchor component={Link} to="/learners/new">
+                    Create the first learner
+                  </Anchor>
+                ) : undefined
+              }
+            >
+              Learners created at your providers appear here.
+            </EmptyState>
+          )
+        }
+      />
+      {actions.dialogs}
+    </Stack>
+  );
+}
