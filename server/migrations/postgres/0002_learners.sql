@@ -74,7 +74,7 @@ CREATE TABLE learners (
   additional_information_state TEXT NOT NULL DEFAULT 'incomplete',
   qualifications_state TEXT NOT NULL DEFAULT 'incomplete',
   reference_state TEXT NOT NULL DEFAULT 'incomplete',
-  approval TEXT NOT NULL DEFAULT 'not_required',
+  approval TEXT NOT NULL DEFAULT 'not_approved',
   first_name_key TEXT NOT NULL,
   last_name_key TEXT NOT NULL,
   username_key TEXT NOT NULL,

@@ -3,6 +3,7 @@
 #include "api/json_body.hpp"
 #include "api/render.hpp"
 #include "api/routes.hpp"
+#include "domain/profile.hpp"
 
 namespace lt::api {
 
@@ -116,6 +117,49 @@ void add_learner_routes(http::Router& router, Api& api) {
                auto id = path_id(req);
                if (!id) return error_response(id.error(), ctx.request_id);
                return respond(learners.unlock(ctx, *id), ctx, learner_json);
+             }));
+
+  // Sections and approval. {section} is key_information, additional_information, qualifications
+  // or reference; an unknown one is 404.
+  auto section_action = [&gate, &learners](bool own, bool complete) {
+    return gate.wrap(Access::signed_in, [&learners, own, complete](Request& req, Context& ctx) {
+      const auto section = domain::parse_section(req.param("section"));
+      if (!section) return error_response(domain::Error::not_found("section"), ctx.request_id);
+      std::optional<store::Id> id;
+      if (!own) {
+        auto parsed = path_id(req);
+        if (!parsed) return error_response(parsed.error(), ctx.request_id);
+        id = *parsed;
+      }
+      return respond(learners.set_section(ctx, id, *section, complete), ctx, learner_json);
+    });
+  };
+  for (const bool complete : {true, false}) {
+    const std::string verb = complete ? "complete" : "reopen";
+    router.add("POST", "/api/v1/learners/{id}/sections/{section}/" + verb,
+               section_action(false, complete));
+    router.add("POST", "/api/v1/me/learner/sections/{section}/" + verb,
+               section_action(true, complete));
+  }
+  for (const bool approve : {true, false}) {
+    router.add("POST", std::string("/api/v1/learners/{id}/") + (approve ? "approve" : "unapprove"),
+               gate.wrap(Access::signed_in, [&learners, approve](Request& req, Context& ctx) {
+                 auto id = path_id(req);
+                 if (!id) return error_response(id.error(), ctx.request_id);
+                 return respond(learners.set_approval(ctx, *id, approve), ctx, learner_json);
+               }));
+  }
+
+  router.add("GET", "/api/v1/me/learner",
+             gate.wrap(Access::signed_in, [&learners](Request&, Context& ctx) {
+               return respond(learners.own(ctx), ctx, learner_json);
+             }));
+
+  router.add("PATCH", "/api/v1/me/learner",
+             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+               auto input = read_learner(req);
+               if (!input) return error_response(input.error(), ctx.request_id);
+               return respond(learners.update_own(ctx, *input), ctx, learner_json);
              }));
 
   router.add("GET", "/api/v1/dashboard",

@@ -72,6 +72,22 @@ const Operation kOperations[] = {
      "Give the learner a new one-time password", nullptr, "OneTimePassword", 200},
     {"POST", "/api/v1/learners/{id}/unlock", "learners", "Unlock a locked learner", nullptr,
      "Learner", 200},
+    {"POST", "/api/v1/learners/{id}/sections/{section}/complete", "learners",
+     "Mark a profile section complete", nullptr, "Learner", 200},
+    {"POST", "/api/v1/learners/{id}/sections/{section}/reopen", "learners",
+     "Reopen a section (Update my personal information)", nullptr, "Learner", 200},
+    {"POST", "/api/v1/learners/{id}/approve", "learners", "Approve the profile", nullptr, "Learner",
+     200},
+    {"POST", "/api/v1/learners/{id}/unapprove", "learners", "Un-approve the profile", nullptr,
+     "Learner", 200},
+    {"GET", "/api/v1/me/learner", "learners", "The signed-in learner's own profile", nullptr,
+     "Learner", 200},
+    {"PATCH", "/api/v1/me/learner", "learners", "Edit your own profile", "LearnerInput", "Learner",
+     200},
+    {"POST", "/api/v1/me/learner/sections/{section}/complete", "learners",
+     "Mark one of your sections complete", nullptr, "Learner", 200},
+    {"POST", "/api/v1/me/learner/sections/{section}/reopen", "learners",
+     "Reopen one of your sections", nullptr, "Learner", 200},
     {"GET", "/api/v1/dashboard", "learners", "Counts of the learners you may see, by status",
      nullptr, "Dashboard", 200},
     {"GET", "/api/v1/groups", "groups", "Learner groups you may see", nullptr, "GroupList", 200},
@@ -296,7 +312,7 @@ json operation(const Operation& op) {
   json o = {{"tags", {op.tag}}, {"summary", op.summary}};
   json parameters = json::array();
   const std::string path = op.path;
-  for (const char* name : {"id", "token", "list"})
+  for (const char* name : {"id", "token", "list", "section"})
     if (path.find(std::string("{") + name + "}") != std::string::npos)
       parameters.push_back({{"name", name},
                             {"in", "path"},

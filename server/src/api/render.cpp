@@ -1,6 +1,8 @@
 // Record → JSON.
 #include "api/render.hpp"
 
+#include "domain/profile.hpp"
+
 namespace lt::api {
 
 namespace {
@@ -90,6 +92,16 @@ nlohmann::json settings_json(const store::TenantRow& t) {
           {"version", t.version}};
 }
 
+namespace {
+std::string approval_of(const store::LearnerRow& l) {
+  const bool complete = l.key_information_state == "complete" &&
+                        l.additional_information_state == "complete" &&
+                        l.qualifications_state == "complete" && l.reference_state == "complete";
+  return domain::approval_state(domain::sign_off_applies(l.profile_sign_off, l.provider_sign_off),
+                                complete, l.approval == "approved");
+}
+}  // namespace
+
 nlohmann::json learner_json(const store::LearnerRow& l) {
   return {{"id", l.id},
           {"user_id", l.user_id},
@@ -119,7 +131,7 @@ nlohmann::json learner_json(const store::LearnerRow& l) {
             {"additional_information", l.additional_information_state},
             {"qualifications", l.qualifications_state},
             {"reference", l.reference_state}}},
-          {"approval", l.approval},
+          {"approval", approval_of(l)},
           {"last_login_at", nullable(l.last_login_at)},
           {"locked", l.locked},
           {"must_change_password", l.must_change_password},

@@ -175,7 +175,7 @@ SeedReport seed_demo(Application& app, const std::string& tenant_name, std::size
             quoted(make_uln(n)) + "," + quoted(make_upn(n, provider_index)) + "," +
             quoted(pick(kGenders, rng)) + "," + quoted(pick(kEthnicities, rng)) + "," + state(30) +
             "," + state(40) + "," + state(55) + "," + state(70) + "," +
-            quoted(roll >= 70 ? (roll >= 85 ? "approved" : "awaiting") : "not_required") + "," +
+            quoted(roll >= 85 ? "approved" : "not_approved") + "," +
             quoted(domain::ascii_lower(first)) + "," + quoted(domain::ascii_lower(last)) + "," +
             quoted(username) + "," + quoted(email) + "," + quoted(now) + "," + quoted(now) + ")";
       }

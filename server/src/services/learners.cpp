@@ -8,6 +8,7 @@
 #include "domain/text.hpp"
 #include "store/groups_repo.hpp"
 #include "store/learners_repo.hpp"
+#include "store/outbox_repo.hpp"
 #include "store/providers_repo.hpp"
 #include "store/query.hpp"
 #include "store/reference_repo.hpp"
@@ -156,6 +157,50 @@ void sync_user(soci::session& sql, const store::LearnerRow& l, const std::string
   store::users::update(sql, *user, now);
 }
 
+// The stored state of a section.
+std::string& state_of(store::LearnerRow& l, domain::Section section) {
+  switch (section) {
+    case domain::Section::key_information:
+      return l.key_information_state;
+    case domain::Section::additional_information:
+      return l.additional_information_state;
+    case domain::Section::qualifications:
+      return l.qualifications_state;
+    case domain::Section::reference:
+      return l.reference_state;
+  }
+  return l.key_information_state;
+}
+
+// Fields the input changes that lie in a section marked complete (manual 5.2 f: reopen first).
+std::vector<FieldError> closed_fields(const LearnerInput& in, store::LearnerRow& l) {
+  std::vector<FieldError> closed;
+  for (const auto& [value, field] :
+       std::initializer_list<std::pair<const std::optional<std::string>*, const char*>>{
+           {&in.first_name, "first_name"},
+           {&in.last_name, "last_name"},
+           {&in.date_of_birth, "date_of_birth"},
+           {&in.email, "email"},
+           {&in.house, "house"},
+           {&in.street, "street"},
+           {&in.locality, "locality"},
+           {&in.town, "town"},
+           {&in.postcode, "postcode"},
+           {&in.telephone, "telephone"},
+           {&in.gender, "gender"},
+           {&in.year_group, "year_group"},
+           {&in.uln, "uln"},
+           {&in.upn, "upn"},
+           {&in.ccis, "ccis"},
+           {&in.ethnicity, "ethnicity"}}) {
+    if (!*value) continue;
+    const auto section = domain::section_of_field(field);
+    if (section && state_of(l, *section) == "complete")
+      closed.push_back({field, "section_complete", "This section is marked complete."});
+  }
+  return closed;
+}
+
 }  // namespace
 
 Result<store::LearnerRow> Learners::load(soci::session& sql, const Context& ctx, Id id,
@@ -260,29 +305,138 @@ Result<store::LearnerRow> Learners::create(const Context& ctx, const LearnerInpu
 }
 
 Result<store::LearnerRow> Learners::update(const Context& ctx, Id id, const LearnerInput& raw) {
+  return deps_.db.write([&](soci::session& sql) -> Result<store::LearnerRow> {
+    auto learner = load(sql, ctx, id, Permission::learners_edit);
+    if (!learner) return fail(learner.error());
+    return edit(sql, ctx, *learner, raw, domain::Actor::manager);
+  });
+}
+
+Result<store::LearnerRow> Learners::own(const Context& ctx) {
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  auto learner = deps_.db.read([&](soci::session& sql) {
+    return store::learners::find_by_user(sql, ctx.tenant_id, ctx.principal->user_id);
+  });
+  if (!learner) return fail(Error::not_found("learner profile"));
+  return *learner;
+}
+
+Result<store::LearnerRow> Learners::update_own(const Context& ctx, const LearnerInput& raw) {
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  LearnerInput in = raw;
+  // A learner edits their profile, not where it sits or how it is checked.
+  in.provider_id.reset();
+  in.profile_sign_off.reset();
+  in.manager_adds_qualifications.reset();
+  return deps_.db.write([&](soci::session& sql) -> Result<store::LearnerRow> {
+    auto learner = store::learners::find_by_user(sql, ctx.tenant_id, ctx.principal->user_id);
+    if (!learner) return fail(Error::not_found("learner profile"));
+    return edit(sql, ctx, *learner, in, domain::Actor::learner);
+  });
+}
+
+Result<store::LearnerRow> Learners::edit(soci::session& sql, const Context& ctx,
+                                         store::LearnerRow learner, const LearnerInput& raw,
+                                         domain::Actor actor) {
   LearnerInput in = raw;
   in.username.reset();  // usernames change through the account, not here
   in.password.reset();
   std::vector<FieldError> errors;
   check_fields(in, false, deps_.now().substr(0, 10), errors);
+  check_codes(sql, in, false, errors);
+  if (in.provider_id && *in.provider_id != learner.provider_id &&
+      (!store::providers::find(sql, ctx.tenant_id, *in.provider_id) ||
+       !auth::can(*ctx.principal, Permission::learners_edit,
+                  {ctx.tenant_id, {*in.provider_id}, {}, {}})))
+    errors.push_back({"provider_id", "unknown_provider", "Choose one of your providers."});
+  if (!errors.empty()) return fail(Error::validation(std::move(errors)));
+  if (learner.version != *in.version) return fail(Error::version_conflict());
+  if (auto closed = closed_fields(in, learner); !closed.empty())
+    return fail(Error{domain::ErrorKind::conflict,
+                      "section_complete",
+                      "This section is marked complete. Choose \"Update my personal information\" "
+                      "to change it.",
+                      std::move(closed),
+                      {}});
+  Changes changes;
+  apply(in, learner, changes);
+  if (changes.empty()) return learner;
+  if (actor == domain::Actor::learner && learner.approval == "approved") {
+    // Any change by the learner sends an approved profile back to their manager.
+    changes.field("approval", "approved", "not_approved");
+    learner.approval = "not_approved";
+  }
+  const std::string now = deps_.now();
+  if (!store::learners::update(sql, learner, now)) return fail(Error::version_conflict());
+  sync_user(sql, learner, now);
+  audit_.record(sql, ctx, "learner.updated", "learner", learner.id, changes);
+  return *store::learners::find(sql, ctx.tenant_id, learner.id);
+}
+
+Result<store::LearnerRow> Learners::set_section(const Context& ctx, std::optional<Id> id,
+                                                domain::Section section, bool complete) {
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  const auto actor = id ? domain::Actor::manager : domain::Actor::learner;
+  return deps_.db.write([&](soci::session& sql) -> Result<store::LearnerRow> {
+    auto learner = id ? load(sql, ctx, *id, Permission::learners_edit)
+                      : Result<store::LearnerRow>(fail(Error::not_found("learner profile")));
+    if (!id)
+      if (auto mine = store::learners::find_by_user(sql, ctx.tenant_id, ctx.principal->user_id))
+        learner = *mine;
+    if (!learner) return fail(learner.error());
+    const bool manager_adds = domain::manager_adds_qualifications(
+        learner->manager_adds_qualifications, learner->provider_learners_add);
+    if (!domain::may_change_section(actor, section, manager_adds)) return fail(Error::forbidden());
+    std::string& state = state_of(*learner, section);
+    const std::string next = complete ? "complete" : "incomplete";
+    if (state == next) return *learner;
+    Changes changes;
+    changes.field(std::string(domain::section_name(section)), state, next);
+    state = next;
+    if (actor == domain::Actor::learner && learner->approval == "approved") {
+      changes.field("approval", "approved", "not_approved");
+      learner->approval = "not_approved";
+    }
+    if (!store::learners::update(sql, *learner, deps_.now()))
+      return fail(Error::version_conflict());
+    audit_.record(sql, ctx, complete ? "learner.section_completed" : "learner.section_reopened",
+                  "learner", learner->id, changes);
+    return *store::learners::find(sql, ctx.tenant_id, learner->id);
+  });
+}
+
+Result<store::LearnerRow> Learners::set_approval(const Context& ctx, Id id, bool approved) {
   return deps_.db.write([&](soci::session& sql) -> Result<store::LearnerRow> {
     auto learner = load(sql, ctx, id, Permission::learners_edit);
     if (!learner) return fail(learner.error());
-    check_codes(sql, in, false, errors);
-    if (in.provider_id && *in.provider_id != learner->provider_id &&
-        (!store::providers::find(sql, ctx.tenant_id, *in.provider_id) ||
-         !auth::can(*ctx.principal, Permission::learners_edit,
-                    {ctx.tenant_id, {*in.provider_id}, {}, {}})))
-      errors.push_back({"provider_id", "unknown_provider", "Choose one of your providers."});
-    if (!errors.empty()) return fail(Error::validation(std::move(errors)));
-    if (learner->version != *in.version) return fail(Error::version_conflict());
+    const bool all_complete = learner->key_information_state == "complete" &&
+                              learner->additional_information_state == "complete" &&
+                              learner->qualifications_state == "complete" &&
+                              learner->reference_state == "complete";
+    if (approved &&
+        !domain::sign_off_applies(learner->profile_sign_off, learner->provider_sign_off))
+      return fail(Error::make(domain::ErrorKind::conflict, "approval_not_required",
+                              "This learner's profile does not need approval."));
+    if (approved && !all_complete)
+      return fail(Error::make(domain::ErrorKind::conflict, "profile_incomplete",
+                              "Every section must be complete before the profile is approved."));
+    const std::string next = approved ? "approved" : "not_approved";
+    if (learner->approval == next) return *learner;
     Changes changes;
-    apply(in, *learner, changes);
-    if (changes.empty()) return *learner;
-    const std::string now = deps_.now();
-    if (!store::learners::update(sql, *learner, now)) return fail(Error::version_conflict());
-    sync_user(sql, *learner, now);
-    audit_.record(sql, ctx, "learner.updated", "learner", id, changes);
+    changes.field("approval", learner->approval, next);
+    learner->approval = next;
+    if (!store::learners::update(sql, *learner, deps_.now()))
+      return fail(Error::version_conflict());
+    if (approved && learner->email) {
+      const std::string body =
+          "Hello " + learner->first_name +
+          ",\n\nYour Learnertrack profile has been approved by your learner manager. Any "
+          "applications waiting for approval can now go ahead.\n";
+      store::outbox::insert(sql, ctx.tenant_id, *learner->email, "Your profile has been approved",
+                            body, deps_.now());
+    }
+    audit_.record(sql, ctx, approved ? "learner.approved" : "learner.unapproved", "learner", id,
+                  changes);
     return *store::learners::find(sql, ctx.tenant_id, id);
   });
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/error.hpp"
+#include "domain/profile.hpp"
 #include "services/audit.hpp"
 #include "services/context.hpp"
 #include "store/learners_repo.hpp"
@@ -40,6 +41,17 @@ class Learners {
   domain::Result<store::LearnerRow> get(const Context& ctx, Id id);
   domain::Result<store::LearnerRow> create(const Context& ctx, const LearnerInput& input);
   domain::Result<store::LearnerRow> update(const Context& ctx, Id id, const LearnerInput& input);
+  // The signed-in learner's own record, and their edits to it (which un-approve an approved
+  // profile).
+  domain::Result<store::LearnerRow> own(const Context& ctx);
+  domain::Result<store::LearnerRow> update_own(const Context& ctx, const LearnerInput& input);
+  // Marks a section complete or reopens it ("Update my personal information"); `id` nullopt acts
+  // on the signed-in learner's own profile.
+  domain::Result<store::LearnerRow> set_section(const Context& ctx, std::optional<Id> id,
+                                                domain::Section section, bool complete);
+  // Approves or un-approves a profile where sign-off applies (manual 5.6); approval needs every
+  // section complete and tells the learner by email when they have one.
+  domain::Result<store::LearnerRow> set_approval(const Context& ctx, Id id, bool approved);
   domain::Result<void> remove(const Context& ctx, Id id);
   // A new one-time password the learner must change at first sign-in; also unlocks.
   domain::Result<std::string> reset_password(const Context& ctx, Id id);
@@ -49,6 +61,9 @@ class Learners {
  private:
   domain::Result<store::LearnerRow> load(soci::session& sql, const Context& ctx, Id id,
                                          auth::Permission permission);
+  domain::Result<store::LearnerRow> edit(soci::session& sql, const Context& ctx,
+                                         store::LearnerRow learner, const LearnerInput& input,
+                                         domain::Actor actor);
   Deps& deps_;
   AuditLog& audit_;
 };

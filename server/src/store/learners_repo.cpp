@@ -15,7 +15,8 @@ const std::string kSelect =
     "l.year_group, l.profile_sign_off, l.manager_adds_qualifications, l.house, l.street, "
     "l.locality, l.town, l.postcode, l.telephone, l.uln, l.upn, l.ccis, l.gender, l.ethnicity, "
     "l.key_information_state, l.additional_information_state, l.qualifications_state, "
-    "l.reference_state, l.approval, l.created_at, l.updated_at, l.version, l.last_name_key "
+    "l.reference_state, l.approval, l.created_at, l.updated_at, l.version, l.last_name_key, "
+    "p.sign_off_profiles, p.learners_add_qualifications "
     "FROM learners l JOIN users u ON u.id = l.user_id JOIN providers p ON p.id = l.provider_id ";
 
 struct Fetched {
@@ -26,7 +27,7 @@ struct Fetched {
 template <class... Uses>
 Fetched select_learners(soci::session& sql, const std::string& tail, Uses&&... uses) {
   LearnerRow r;
-  int locked = 0, must_change = 0;
+  int locked = 0, must_change = 0, sign_off = 0, learners_add = 1;
   std::string key;
   soci::statement st = prepared(
       sql, kSelect + tail, soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id),
@@ -40,13 +41,15 @@ Fetched select_learners(soci::session& sql, const std::string& tail, Uses&&... u
       soci::into(r.ethnicity), soci::into(r.key_information_state),
       soci::into(r.additional_information_state), soci::into(r.qualifications_state),
       soci::into(r.reference_state), soci::into(r.approval), soci::into(r.created_at),
-      soci::into(r.updated_at), soci::into(r.version), soci::into(key),
-      std::forward<Uses>(uses)...);
+      soci::into(r.updated_at), soci::into(r.version), soci::into(key), soci::into(sign_off),
+      soci::into(learners_add), std::forward<Uses>(uses)...);
   st.execute();
   Fetched out;
   while (st.fetch()) {
     r.locked = locked != 0;
     r.must_change_password = must_change != 0;
+    r.provider_sign_off = sign_off != 0;
+    r.provider_learners_add = learners_add != 0;
     out.rows.push_back(r);
     out.last_key = key;
   }
@@ -116,7 +119,11 @@ std::string status_condition(const std::string& status) {
     return "(l.key_information_state <> 'complete' OR l.additional_information_state <> "
            "'complete' OR l.qualifications_state <> 'complete' OR l.reference_state <> "
            "'complete')";
-  if (status == "awaiting_approval") return "l.approval = 'awaiting'";
+  if (status == "awaiting_approval")
+    return "((l.profile_sign_off = 'yes' OR (l.profile_sign_off = 'default' AND "
+           "p.sign_off_profiles = 1)) AND l.key_information_state = 'complete' AND "
+           "l.additional_information_state = 'complete' AND l.qualifications_state = 'complete' "
+           "AND l.reference_state = 'complete' AND l.approval <> 'approved')";
   if (status == "awaiting_qualifications")
     return "((l.manager_adds_qualifications = 'yes' OR (l.manager_adds_qualifications = "
            "'default' AND p.learners_add_qualifications = 0)) AND l.qualifications_state <> "
@@ -129,6 +136,14 @@ std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id) {
   auto found =
       select_learners(sql, "WHERE l.tenant_id = :t AND l.id = :id AND l.deleted_at IS NULL",
                       soci::use(tenant), soci::use(id));
+  if (found.rows.empty()) return std::nullopt;
+  return found.rows.front();
+}
+
+std::optional<LearnerRow> find_by_user(soci::session& sql, Id tenant, Id user_id) {
+  auto found =
+      select_learners(sql, "WHERE l.tenant_id = :t AND l.user_id = :u AND l.deleted_at IS NULL",
+                      soci::use(tenant), soci::use(user_id));
   if (found.rows.empty()) return std::nullopt;
   return found.rows.front();
 }
@@ -230,7 +245,10 @@ bool update(soci::session& sql, const LearnerRow& l, const std::string& now) {
              "profile_sign_off = :so, manager_adds_qualifications = :maq, house = :h, street = :s, "
              "locality = :lo, town = :tw, postcode = :pc, telephone = :tel, uln = :uln, upn = "
              ":upn, "
-             "ccis = :ccis, gender = :g, ethnicity = :e, approval = :ap, first_name_key = :fk, "
+             "ccis = :ccis, gender = :g, ethnicity = :e, approval = :ap, key_information_state = "
+             ":s1, "
+             "additional_information_state = :s2, qualifications_state = :s3, "
+             "reference_state = :s4, first_name_key = :fk, "
              "last_name_key = :lk, username_key = :uk, email_key = :ek, updated_at = :now, "
              "version = version + 1 WHERE tenant_id = :t AND id = :id AND version = :v AND "
              "deleted_at IS NULL",
@@ -239,8 +257,10 @@ bool update(soci::session& sql, const LearnerRow& l, const std::string& now) {
              soci::use(l.house), soci::use(l.street), soci::use(l.locality), soci::use(l.town),
              soci::use(l.postcode), soci::use(l.telephone), soci::use(l.uln), soci::use(l.upn),
              soci::use(l.ccis), soci::use(l.gender), soci::use(l.ethnicity), soci::use(l.approval),
-             soci::use(k.first), soci::use(k.last), soci::use(k.username), soci::use(k.email),
-             soci::use(now), soci::use(l.tenant_id), soci::use(l.id), soci::use(l.version)) == 1;
+             soci::use(l.key_information_state), soci::use(l.additional_information_state),
+             soci::use(l.qualifications_state), soci::use(l.reference_state), soci::use(k.first),
+             soci::use(k.last), soci::use(k.username), soci::use(k.email), soci::use(now),
+             soci::use(l.tenant_id), soci::use(l.id), soci::use(l.version)) == 1;
 }
 
 void soft_delete(soci::session& sql, Id tenant, Id id, const std::string& now) {

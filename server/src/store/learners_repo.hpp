@@ -35,6 +35,8 @@ std::string status_condition(const std::string& status);
 const std::vector<std::string>& statuses();
 
 std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id);
+// The learner record of this user account, if it is a learner's.
+std::optional<LearnerRow> find_by_user(soci::session& sql, Id tenant, Id user_id);
 Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& filter);
 // Counts per status (and "learners") over the scope.
 std::vector<std::pair<std::string, long long>> counts(soci::session& sql, Id tenant,

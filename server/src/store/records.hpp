@@ -127,7 +127,9 @@ struct LearnerRow {
   std::string uln, upn, ccis, gender, ethnicity;
   std::string key_information_state = "incomplete", additional_information_state = "incomplete",
               qualifications_state = "incomplete", reference_state = "incomplete";
-  std::string approval = "not_required";
+  std::string approval = "not_approved";  // stored: "approved" or "not_approved"
+  bool provider_sign_off = false;             // joined: the provider's defaults
+  bool provider_learners_add = true;
   std::string created_at, updated_at;
   int version = 1;
 };
