@@ -44,7 +44,7 @@ export function LearnerFields({ form, mode, providers, yearGroups, genders, ethn
                 required
                 {...form.getInputProps('password')}
               />
-              <PasswordField label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm_password')} />
+              <PasswordField label="Confirm password" description="Type the password again" autoComplete="new-password" required {...form.getInputProps('confirm_password')} />
             </SimpleGrid>
             <Text size="sm">The learner must change this password when they first sign in.</Text>
           </Stack>

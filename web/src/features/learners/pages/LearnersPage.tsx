@@ -1,7 +1,7 @@
 // Manual 5.2: every learner the user may see, with search, provider, status and sort (all kept in
 // the address, so dashboard counts link straight to a filtered list), paging and Excel export.
 import { useMemo } from 'react';
-import { Anchor, Button, Group, Menu, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable, type Column } from '@/components/DataTable';
@@ -28,31 +28,22 @@ export const SORTS = [
 const FILTERS = ['q', 'provider_id', 'status', 'sort'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
-function RowActions({ learner, actions, canEdit }: { learner: Learner; actions: LearnerActions; canEdit: boolean }) {
+function RowActions({ learner, actions }: { learner: Learner; actions: LearnerActions }) {
   const name = learnerName(learner);
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button size="xs" variant="default" aria-label={`Actions for ${name}`}>
-          Actions
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-sm" variant="subtle" onClick={() => actions.askReset(learner)} aria-label={`Reset password for ${name}`}>
+        Reset password
+      </Button>
+      {learner.locked && (
+        <Button size="compact-sm" variant="subtle" color="orange" onClick={() => actions.unlock(learner)} loading={actions.unlocking === learner.id} aria-label={`Unlock ${name}`}>
+          Unlock
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component={Link} to={`/learners/${learner.id}`}>
-          {canEdit ? 'View and edit' : 'View'}
-        </Menu.Item>
-        {canEdit && (
-          <>
-            <Menu.Item onClick={() => actions.askReset(learner)}>Reset password</Menu.Item>
-            {learner.locked && <Menu.Item onClick={() => actions.unlock(learner)}>Unlock</Menu.Item>}
-            <Menu.Divider />
-            <Menu.Item color="red" onClick={() => actions.askDelete(learner)}>
-              Delete
-            </Menu.Item>
-          </>
-        )}
-      </Menu.Dropdown>
-    </Menu>
+      )}
+      <Button size="compact-sm" variant="subtle" color="red" onClick={() => actions.askDelete(learner)} aria-label={`Delete ${name}`}>
+        Delete
+      </Button>
+    </Group>
   );
 }
 
@@ -93,7 +84,7 @@ export function LearnersPage() {
       { key: 'approval', header: 'Approval', render: (l) => <ApprovalBadge approval={l.approval} />, exportValue: (l) => approvalState(l.approval).label },
       { key: 'last_login_at', header: 'Last signed in', render: (l) => (l.last_login_at ? formatDateTime(l.last_login_at) : 'Never'), exportValue: (l) => l.last_login_at ?? 'Never' },
       { key: 'locked', header: 'Locked', render: (l) => (l.locked ? <LockedBadge locked /> : <Text size="sm" c="dimmed">No</Text>), exportValue: (l) => (l.locked ? 'Locked' : '') },
-      { key: 'actions', header: 'Actions', render: (l) => <RowActions learner={l} actions={actions} canEdit={canEdit} /> },
+      ...(canEdit ? [{ key: 'actions', header: 'Actions', render: (l: Learner) => <RowActions learner={l} actions={actions} /> }] : []),
     ],
     [actions, canEdit],
   );
