@@ -10,7 +10,7 @@ using services::Context;
 
 void add_reference_routes(http::Router& router, Api& api) {
   router.add("GET", "/api/v1/reference/{list}",
-             api.gate.wrap(Access::signed_in_any, [&api](Request& req, Context& ctx) {
+             api.gate.wrap(Access::signed_in, [&api](Request& req, Context& ctx) {
                const auto items = api.db.read([&](soci::session& sql) {
                  return store::reference::items(sql, req.param("list"));
                });
