@@ -1,7 +1,7 @@
 // Learners (manual 4, 5.1, 5.2, 6): the dashboard, the list, creating, editing, resetting a
 // password and deleting — against the real server. Each test makes its own provider and learners.
-import type { APIRequestContext, Page } from '@playwright/test';
-import { ADMIN, apiAs, expect, expectAccessible, signIn, signInAsAdmin, test, unique } from './helpers';
+import { request, type APIRequestContext, type Page } from '@playwright/test';
+import { ADMIN, apiAs, baseUrl, expect, expectAccessible, signIn, signInAsAdmin, test, unique } from './helpers';
 
 interface Made {
   id: number;
@@ -262,6 +262,47 @@ test('edits a learner; a change made meanwhile by someone else is reported with 
   await page.getByRole('link', { name: 'See the history of this learner' }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/audit\\?entity_type=learner&entity_id=${learner.id}$`));
   await expect(page.getByRole('table', { name: 'Audit events' })).toContainText('Cheltenham');
+});
+
+test('a locked-out learner is counted, badged and unlocked', async ({ page }) => {
+  const api = await admin();
+  const provider = await makeProvider(api);
+  const learner = await makeLearner(api, provider.id);
+  await api.dispose();
+  // wrong passwords until the account locks
+  const anon = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } });
+  for (let i = 1; i <= 5; i++) await anon.post('/api/v1/session', { data: { username: learner.username, password: `Wrong-${i}x` } });
+  await anon.dispose();
+
+  await signInAsAdmin(page);
+  const locked = page.getByRole('link', { name: /^\d+ Locked out$/ });
+  expect(Number(await locked.getAttribute('data-count'))).toBeGreaterThan(0);
+  await locked.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Learners: locked out' })).toBeVisible();
+  const row = learnersTable(page).getByRole('row').filter({ hasText: learner.username });
+  await expect(row.getByText('Locked', { exact: true })).toBeVisible();
+  await row.getByRole('button', { name: `Unlock Lee ${learner.last_name}` }).click();
+  await expect(page.getByText(`Lee ${learner.last_name} can sign in again.`)).toBeVisible();
+  await expect(learnersTable(page).getByRole('cell', { name: learner.username, exact: true })).toHaveCount(0);
+
+  await page.goto(`/learners/${learner.id}`);
+  await expect(page.getByRole('button', { name: 'Unlock' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, learner.username, learner.password);
+  await expect(page).toHaveURL(/\/change-password$/);
+});
+
+test('a provider links to its learners', async ({ page }) => {
+  const api = await admin();
+  const provider = await makeProvider(api);
+  const learner = await makeLearner(api, provider.id);
+  await api.dispose();
+  await signInAsAdmin(page);
+  await page.goto(`/admin/providers/${provider.id}`);
+  await page.getByRole('link', { name: 'Learners at this provider' }).click();
+  await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveValue(String(provider.id));
+  await expect(learnersTable(page).getByRole('cell', { name: learner.username, exact: true })).toBeVisible();
+  await expect(page.getByText('Showing 1–1 of 1')).toBeVisible();
 });
 
 test('learner pages have no serious accessibility problems', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '@/components/PageTitle';
@@ -15,6 +15,8 @@ export function ProviderDetailPage() {
   const q = useProvider(id);
   const update = useUpdateProvider(id);
   const canEdit = can(me.data?.permissions, PERMISSIONS.providersEdit);
+  const canSeeLearners = can(me.data?.permissions, PERMISSIONS.learnersView);
+  const canCreateLearners = can(me.data?.permissions, PERMISSIONS.learnersEdit);
 
   if (q.isPending) return <Loader aria-label="Loading the provider" />;
   if (q.isError)
@@ -33,6 +35,18 @@ export function ProviderDetailPage() {
         ← All providers
       </Anchor>
       <PageTitle description={`UKPRN ${p.ukprn}`}>{p.name}</PageTitle>
+      {canSeeLearners && (
+        <Group>
+          <Anchor component={Link} to={`/learners?provider_id=${p.id}`}>
+            Learners at this provider
+          </Anchor>
+          {canCreateLearners && (
+            <Button component={Link} to={`/learners/new?provider_id=${p.id}`} variant="light">
+              Create learner
+            </Button>
+          )}
+        </Group>
+      )}
       <Paper withBorder p="md" radius="md">
         {canEdit ? (
           <ProviderForm

@@ -28,9 +28,21 @@ const columns: Column<Provider>[] = [
   { key: 'updated_at', header: 'Last changed', render: (p) => formatDateTime(p.updated_at), exportValue: (p) => p.updated_at },
 ];
 
+// manual 6.1: each provider links to its learners
+const learnersColumn: Column<Provider> = {
+  key: 'learners',
+  header: 'Learners',
+  render: (p) => (
+    <Anchor component={Link} to={`/learners?provider_id=${p.id}`}>
+      View learners
+    </Anchor>
+  ),
+};
+
 export function ProvidersPage() {
   const me = useMe();
   const canEdit = can(me.data?.permissions, PERMISSIONS.providersEdit);
+  const canSeeLearners = can(me.data?.permissions, PERMISSIONS.learnersView);
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q, 300);
   const [opened, { open, close }] = useDisclosure(false);
@@ -46,7 +58,7 @@ export function ProvidersPage() {
         queryKey={providersKey}
         fetchPage={listProviders}
         filters={{ q: debouncedQ.trim() }}
-        columns={columns}
+        columns={canSeeLearners ? [...columns, learnersColumn] : columns}
         rowKey={(p) => p.id}
         toolbar={<TextInput label="Search" description="Name or UKPRN" type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />}
         empty={
