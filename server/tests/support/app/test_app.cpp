@@ -5,12 +5,17 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <functional>
+#include <mutex>
 #include <stdexcept>
+
+#include <fmt/format.h>
 
 #include "api/render.hpp"
 #include "services/providers.hpp"
 #include "services/users.hpp"
 #include "store/database.hpp"
+#include "store/migrations.hpp"
 #include "store/outbox_repo.hpp"
 #include "store/users_repo.hpp"
 
@@ -38,13 +43,46 @@ void run_admin(const std::string& statement) {
 
 std::atomic<int> counter{0};
 
+// The name of a PostgreSQL database with every embedded migration applied, created at most once
+// per cluster: named after the migrations' content, built under an advisory lock by the first test
+// process that needs it and published by a rename, so parallel test processes share it. Nobody
+// connects to it afterwards, so CREATE DATABASE ... TEMPLATE may copy it at any time.
+std::string migrated_template() {
+  static std::once_flag once;
+  static std::string name;
+  std::call_once(once, [] {
+    std::string all;
+    for (const auto& m : store::embedded_postgres_migrations()) all += m.name + "\n" + m.sql;
+    name = fmt::format("lt_template_{:016x}", std::hash<std::string>{}(all));
+    auto admin = store::Database::open({pg_base_url(), 1});
+    admin->read([&](soci::session& sql) {
+      sql << "SELECT pg_advisory_lock(7261500)";
+      long long exists = 0;
+      sql << "SELECT COUNT(*) FROM pg_database WHERE datname = :name", soci::use(name),
+          soci::into(exists);
+      if (exists == 0) {
+        const std::string building = name + "_" + std::to_string(getpid());
+        sql << "DROP DATABASE IF EXISTS " + building;
+        sql << "CREATE DATABASE " + building;
+        {
+          auto db = store::Database::open({with_database(pg_base_url(), building), 1});
+          store::migrate(*db);
+        }  // closed: a database being renamed or copied must have no connections
+        sql << "ALTER DATABASE " + building + " RENAME TO " + name;
+      }
+      sql << "SELECT pg_advisory_unlock(7261500)";
+    });
+  });
+  return name;
+}
+
 }  // namespace
 
 std::string database_kind() {
   return pg_base_url().empty() ? "sqlite" : "postgres";
 }
 
-TestDatabase::TestDatabase() {
+TestDatabase::TestDatabase(bool migrated) {
   const std::string unique = std::to_string(getpid()) + "_" + std::to_string(counter++);
   if (pg_base_url().empty()) {
     dir_ = std::filesystem::temp_directory_path() / ("lt-test-" + unique);
@@ -54,7 +92,8 @@ TestDatabase::TestDatabase() {
   } else {
     pg_name_ = "lt_test_" + unique;
     run_admin("DROP DATABASE IF EXISTS " + pg_name_);
-    run_admin("CREATE DATABASE " + pg_name_);
+    run_admin("CREATE DATABASE " + pg_name_ +
+              (migrated ? " TEMPLATE " + migrated_template() : std::string()));
     url_ = with_database(pg_base_url(), pg_name_);
   }
 }
