@@ -44,7 +44,7 @@ export function LearnerDashboard({ canCreate }: { canCreate: boolean }) {
         </EmptyState>
       )}
       {q.data && total > 0 && (
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           {entries.map((e) => {
             const share = total ? Math.round((e.count / total) * 100) : 0;
             return (
