@@ -65,6 +65,8 @@ void add_learner_routes(http::Router& router, Api& api) {
                query.status = req.query_param("status");
                if (query.status && query.status->empty()) query.status.reset();
                query.cursor = req.query_param("cursor");
+               query.sort = req.query_param("sort");
+               if (query.sort && query.sort->empty()) query.sort.reset();
                query.provider_id = *provider;
                query.group_id = *group;
                query.limit = *limit;

@@ -223,8 +223,13 @@ Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
   if (query.status && store::learners::status_condition(*query.status).empty())
     return fail(
         Error::validation("status", "invalid_status", "Choose one of the listed statuses."));
+  if (query.sort && !store::learners::valid_sort(*query.sort))
+    return fail(Error::validation("sort", "invalid_sort",
+                                  "Sort by last_name, -last_name, created_at, -created_at or "
+                                  "username."));
   store::learners::ListFilter filter;
   filter.scope = scope_of(*ctx.principal);
+  if (query.sort) filter.sort = *query.sort;
   filter.provider_id = query.provider_id;
   filter.group_id = query.group_id;
   if (query.q && !domain::trim(*query.q).empty())

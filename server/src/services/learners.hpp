@@ -27,7 +27,7 @@ struct LearnerInput {
 };
 
 struct LearnerQuery {
-  std::optional<std::string> q, status, cursor;
+  std::optional<std::string> q, status, cursor, sort;
   std::optional<Id> provider_id, group_id;
   std::optional<int> limit;
 };

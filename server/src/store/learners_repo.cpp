@@ -15,8 +15,8 @@ const std::string kSelect =
     "l.year_group, l.profile_sign_off, l.manager_adds_qualifications, l.house, l.street, "
     "l.locality, l.town, l.postcode, l.telephone, l.uln, l.upn, l.ccis, l.gender, l.ethnicity, "
     "l.key_information_state, l.additional_information_state, l.qualifications_state, "
-    "l.reference_state, l.approval, l.created_at, l.updated_at, l.version, l.last_name_key, "
-    "p.sign_off_profiles, p.learners_add_qualifications "
+    "l.reference_state, l.approval, l.created_at, l.updated_at, l.version, "
+    "l.last_name_key || ':' || l.username_key, p.sign_off_profiles, p.learners_add_qualifications "
     "FROM learners l JOIN users u ON u.id = l.user_id JOIN providers p ON p.id = l.provider_id ";
 
 struct Fetched {
@@ -95,6 +95,30 @@ bool decode_cursor(const std::string& cursor, std::string& key, Id& id) {
   return id > 0;
 }
 
+// An order of the list: the key column, its direction, and how to take the key from a row's
+// "last_name_key:username_key" pair (empty: order by id alone).
+struct Order {
+  std::string column;  // "" = id only
+  bool descending = false;
+};
+
+std::optional<Order> order_of(const std::string& sort) {
+  if (sort == "last_name") return Order{"l.last_name_key", false};
+  if (sort == "-last_name") return Order{"l.last_name_key", true};
+  if (sort == "username") return Order{"l.username_key", false};
+  if (sort == "created_at") return Order{"", false};
+  if (sort == "-created_at") return Order{"", true};
+  return std::nullopt;
+}
+
+std::string key_for(const Order& order, const std::string& pair) {
+  const auto colon = pair.find(':');
+  if (order.column == "l.last_name_key") return pair.substr(0, colon);
+  if (order.column == "l.username_key")
+    return colon == std::string::npos ? "" : pair.substr(colon + 1);
+  return {};
+}
+
 struct Keys {
   std::string first, last, username, email;
 };
@@ -132,6 +156,10 @@ std::string status_condition(const std::string& status) {
   return {};
 }
 
+bool valid_sort(const std::string& sort) {
+  return order_of(sort).has_value();
+}
+
 std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id) {
   auto found =
       select_learners(sql, "WHERE l.tenant_id = :t AND l.id = :id AND l.deleted_at IS NULL",
@@ -167,10 +195,19 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
   std::string after_key;
   Id after_id = 0;
   if (f.cursor && !decode_cursor(*f.cursor, after_key, after_id)) after_id = 0;
+  const Order order = order_of(f.sort).value_or(Order{"l.last_name_key", false});
+  const char* cmp = order.descending ? "<" : ">";
+  const char* dir = order.descending ? " DESC" : "";
   std::string paged = where;
-  if (after_id > 0)
-    paged += " AND (l.last_name_key > :k1 OR (l.last_name_key = :k2 AND l.id > :k3))";
-  paged += " ORDER BY l.last_name_key, l.id LIMIT " + std::to_string(f.limit);
+  if (after_id > 0) {
+    if (order.column.empty())
+      paged += std::string(" AND l.id ") + cmp + " :k3";
+    else
+      paged += " AND (" + order.column + " " + cmp + " :k1 OR (" + order.column +
+               " = :k2 AND l.id " + cmp + " :k3))";
+  }
+  paged += " ORDER BY " + (order.column.empty() ? std::string() : order.column + dir + ", ") +
+           "l.id" + dir + " LIMIT " + std::to_string(f.limit);
   const std::string count =
       "SELECT COUNT(*) FROM learners l JOIN users u ON u.id = l.user_id "
       "JOIN providers p ON p.id = l.provider_id " +
@@ -178,7 +215,9 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
   Fetched fetched;
   auto run = [&](auto&&... uses) {
     prepared(sql, count, soci::into(page.total), uses...).execute(true);
-    if (after_id > 0)
+    if (after_id > 0 && order.column.empty())
+      fetched = select_learners(sql, paged, uses..., soci::use(after_id));
+    else if (after_id > 0)
       fetched = select_learners(sql, paged, uses..., soci::use(after_key), soci::use(after_key),
                                 soci::use(after_id));
     else
@@ -191,7 +230,7 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
     run();
   page.items = std::move(fetched.rows);
   if (static_cast<int>(page.items.size()) == f.limit)
-    page.next_cursor = encode_cursor(fetched.last_key, page.items.back().id);
+    page.next_cursor = encode_cursor(key_for(order, fetched.last_key), page.items.back().id);
   return page;
 }
 

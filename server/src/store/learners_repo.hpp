@@ -25,6 +25,7 @@ struct ListFilter {
   std::optional<Id> group_id;         // the ?group_id= filter
   std::optional<std::string> q;       // lower-cased prefix
   std::optional<std::string> status;  // one of the dashboard statuses
+  std::string sort = "last_name";     // last_name, -last_name, created_at, -created_at, username
   int limit = 50;
   std::optional<std::string> cursor;  // the previous page's next_cursor
 };
@@ -33,6 +34,9 @@ struct ListFilter {
 // unknown status. The same condition counts the dashboard and filters the list, so they agree.
 std::string status_condition(const std::string& status);
 const std::vector<std::string>& statuses();
+
+// Whether `sort` is one of the orders `list` knows.
+bool valid_sort(const std::string& sort);
 
 std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id);
 // The learner record of this user account, if it is a learner's.
