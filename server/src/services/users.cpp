@@ -23,6 +23,18 @@ using domain::FieldError;
 using domain::ok;
 using domain::Result;
 
+// Grant (or take away) only what you could edit yourself; the administrator role only tenant-wide
+// editors.
+bool may_grant(const Context& ctx, const store::RoleAssignmentRow& r) {
+  auth::Resource where{ctx.tenant_id, {}, {}, {}};
+  if (r.scope_id && r.scope_type == "provider") where.provider_ids = {*r.scope_id};
+  if (r.scope_id && r.scope_type == "group") where.group_ids = {*r.scope_id};
+  if (r.scope_id && r.scope_type == "employer") where.employer_ids = {*r.scope_id};
+  const bool tenant_wide = auth::can(*ctx.principal, Permission::users_edit, {ctx.tenant_id});
+  return auth::can(*ctx.principal, Permission::users_edit, where) &&
+         (r.role != "administrator" || tenant_wide);
+}
+
 auth::Resource resource_of(const store::UserRow& user) {
   auth::Resource r{user.tenant_id, {}, {}, {}};
   for (const auto& role : user.roles) {
@@ -111,14 +123,7 @@ Result<void> Users::check_roles(soci::session& sql, const Context& ctx,
       errors.push_back({at + ".scope_id", "unknown_provider", "That provider does not exist."});
     }
     if (!check_grantor || !errors.empty()) continue;
-    // Grant only what you could edit yourself; the administrator role only tenant-wide editors.
-    auth::Resource where{ctx.tenant_id, {}, {}, {}};
-    if (*scope == auth::ScopeType::provider) where.provider_ids = {*r.scope_id};
-    if (*scope == auth::ScopeType::group) where.group_ids = {*r.scope_id};
-    if (*scope == auth::ScopeType::employer) where.employer_ids = {*r.scope_id};
-    const bool tenant_wide = auth::can(*ctx.principal, Permission::users_edit, {ctx.tenant_id});
-    if (!auth::can(*ctx.principal, Permission::users_edit, where) ||
-        (r.role == "administrator" && !tenant_wide))
+    if (!may_grant(ctx, r))
       errors.push_back({at + ".role", "cannot_grant", "You cannot give this role at this scope."});
   }
   if (!errors.empty()) return fail(Error::validation(std::move(errors)));
@@ -253,8 +258,25 @@ Result<store::UserRow> Users::update(const Context& ctx, Id id, const UserPatch&
       }
     }
     if (patch.roles && *patch.roles != user->roles) {
-      if (auto roles_ok = check_roles(sql, ctx, *patch.roles, true); !roles_ok)
+      if (auto roles_ok = check_roles(sql, ctx, *patch.roles, false); !roles_ok)
         return fail(roles_ok.error());
+      // Only what changes needs the caller's reach: a role given or a role taken away. Roles held
+      // at scopes the caller does not manage may stay as they are.
+      const auto& held = user->roles;
+      const auto& next = *patch.roles;
+      auto has = [](const auto& list, const auto& r) {
+        return std::find(list.begin(), list.end(), r) != list.end();
+      };
+      std::vector<FieldError> denied;
+      for (std::size_t i = 0; i < next.size(); ++i)
+        if (!has(held, next[i]) && !may_grant(ctx, next[i]))
+          denied.push_back({"roles[" + std::to_string(i) + "].role", "cannot_grant",
+                            "You cannot give this role at this scope."});
+      for (const auto& r : held)
+        if (!has(next, r) && !may_grant(ctx, r))
+          denied.push_back({"roles", "cannot_grant",
+                            "You cannot take away a role at a scope you do not manage."});
+      if (!denied.empty()) return fail(Error::validation(std::move(denied)));
       changes.field("roles", roles_json(user->roles), roles_json(*patch.roles));
       store::users::replace_roles(sql, ctx.tenant_id, id, *patch.roles, deps_.now());
     }

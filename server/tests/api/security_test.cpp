@@ -333,3 +333,41 @@ TEST(Security, RequestBodiesMustBeJsonObjects) {
   EXPECT_EQ(wrong_type.status, 422);
   EXPECT_EQ(wrong_type.json()["errors"][0]["field"], "first_name");
 }
+
+TEST(Security, AProviderScopedManagerCannotTakeAwayRolesAtAnotherProvider) {
+  TestApp t;
+  const auto mine = t.create_provider("Mine College", "10000001");
+  const auto theirs = t.create_provider("Their College", "10000002");
+  auto at = [](const std::string& role, long long provider) {
+    return json{{"role", role}, {"scope_type", "provider"}, {"scope_id", provider}};
+  };
+  t.create_user("um.mine", "Secret12", {at("user_manager", mine)});
+  const auto both =
+      t.create_user("tutor.both", "Secret12", {at("tutor", mine), at("tutor", theirs)});
+  auto um = t.sign_in("um.mine", "Secret12");
+  auto seen = um->get(user_path(both));
+  ASSERT_EQ(seen.status, 200) << "a colleague at my provider";
+  const int version = seen.json()["version"];
+
+  auto strip =
+      um->patch(user_path(both), json{{"roles", {at("tutor", mine)}}, {"version", version}}.dump());
+  EXPECT_EQ(strip.status, 422) << strip.body;
+  EXPECT_EQ(strip.json()["errors"][0]["code"], "cannot_grant") << strip.body;
+  auto grant_theirs =
+      um->patch(user_path(both),
+                json{{"roles", {at("tutor", mine), at("tutor", theirs), at("viewer", theirs)}},
+                     {"version", version}}
+                    .dump());
+  ASSERT_EQ(grant_theirs.status, 422);
+  EXPECT_EQ(grant_theirs.json()["errors"][0]["field"], "roles[2].role");
+  auto admin = t.admin();
+  EXPECT_EQ(admin->get(user_path(both)).json()["roles"].size(), 2u)
+      << "the role at the other provider is not theirs to remove";
+
+  auto add_mine = um->patch(
+      user_path(both), json{{"roles", {at("tutor", mine), at("tutor", theirs), at("viewer", mine)}},
+                            {"version", version}}
+                           .dump());
+  EXPECT_EQ(add_mine.status, 200) << "changing roles at my provider, keeping theirs, is fine: "
+                                  << add_mine.body;
+}
