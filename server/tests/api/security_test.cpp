@@ -371,3 +371,22 @@ TEST(Security, AProviderScopedManagerCannotTakeAwayRolesAtAnotherProvider) {
   EXPECT_EQ(add_mine.status, 200) << "changing roles at my provider, keeping theirs, is fine: "
                                   << add_mine.body;
 }
+
+TEST(Security, VerificationLinksLastAWeek) {
+  lt::domain::ManualClock clock(std::chrono::system_clock::now());
+  TestApp t({.clock = &clock});
+  t.create_user("week.one", "Secret12", {kViewer}, "week.one@example.org");
+  t.create_user("week.two", "Secret12", {kViewer}, "week.two@example.org");
+  auto mail = t.outbox();  // newest first
+  ASSERT_EQ(mail.size(), 2u);
+  const auto second = lt::test::token_from(mail[0]["body"], "/verify/");
+  const auto first = lt::test::token_from(mail[1]["body"], "/verify/");
+  auto c = t.client();
+  clock.advance(std::chrono::hours(24 * 7 - 1));
+  EXPECT_EQ(c->get("/api/v1/verifications/" + first).status, 200) << "still valid on day 7";
+  clock.advance(std::chrono::hours(2));
+  auto late = c->post("/api/v1/verifications/" + second, json{{"password", "Chosen123"}}.dump());
+  EXPECT_EQ(late.status, 410);
+  EXPECT_EQ(late.json()["code"], "token_invalid");
+  EXPECT_EQ(c->get("/api/v1/verifications/" + first).status, 410);
+}
