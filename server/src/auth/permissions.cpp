@@ -39,8 +39,7 @@ std::string_view permission_name(Permission p) {
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> all = {
       P::users_view,  P::users_edit,    P::providers_view, P::providers_edit, P::audit_view,
-      P::outbox_view, P::settings_edit, P::learners_view,  P::learners_edit,
-      P::groups_edit};
+      P::outbox_view, P::settings_edit, P::learners_view,  P::learners_edit,  P::groups_edit};
   return all;
 }
 

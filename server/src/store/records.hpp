@@ -128,7 +128,7 @@ struct LearnerRow {
   std::string key_information_state = "incomplete", additional_information_state = "incomplete",
               qualifications_state = "incomplete", reference_state = "incomplete";
   std::string approval = "not_approved";  // stored: "approved" or "not_approved"
-  bool provider_sign_off = false;             // joined: the provider's defaults
+  bool provider_sign_off = false;         // joined: the provider's defaults
   bool provider_learners_add = true;
   std::string created_at, updated_at;
   int version = 1;
@@ -140,7 +140,7 @@ struct GroupRow {
   Id provider_id = 0;
   std::string provider_name;  // joined, read-only
   std::string name;
-  long long members = 0;      // counted, read-only
+  long long members = 0;  // counted, read-only
   std::string created_at, updated_at;
   int version = 1;
 };
