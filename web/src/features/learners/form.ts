@@ -1,31 +1,37 @@
 // The learner form: its values (all strings, as inputs hold them), the client checks that mirror the
 // server's rules, and the conversion of values into the POST and PATCH bodies of docs/api.md.
-import type { Learner, PasswordPolicy, ProviderChoice } from '@/lib/types';
+import type { Learner, PasswordPolicy } from '@/lib/types';
 
-export interface LearnerFormValues {
+// The learner's own text fields, as the API returns them; the form holds them unchanged.
+type LearnerTextFields = Pick<
+  Learner,
+  | 'first_name'
+  | 'last_name'
+  | 'date_of_birth'
+  | 'year_group'
+  | 'profile_sign_off'
+  | 'manager_adds_qualifications'
+  | 'house'
+  | 'street'
+  | 'locality'
+  | 'town'
+  | 'postcode'
+  | 'telephone'
+  | 'uln'
+  | 'upn'
+  | 'ccis'
+  | 'gender'
+  | 'ethnicity'
+>;
+
+export interface LearnerFormValues extends LearnerTextFields {
   username: string;
   password: string;
   confirm_password: string;
-  first_name: string;
-  last_name: string;
-  date_of_birth: string;
+  /** '' when the learner has none */
   email: string;
-  year_group: string;
   /** provider id as a string ('' = not chosen) */
   provider_id: string;
-  profile_sign_off: ProviderChoice;
-  manager_adds_qualifications: ProviderChoice;
-  house: string;
-  street: string;
-  locality: string;
-  town: string;
-  postcode: string;
-  telephone: string;
-  uln: string;
-  upn: string;
-  ccis: string;
-  gender: string;
-  ethnicity: string;
 }
 
 /** Fields sent as they are typed, after trimming. */
