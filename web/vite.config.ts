@@ -30,5 +30,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // jsdom renders of Mantine pages take seconds on a busy 2-core machine; 5 s flaked there
+    testTimeout: 20_000,
   },
 });

@@ -1,39 +1,8 @@
 // Learners (manual 4, 5.1, 5.2, 6): the dashboard, the list, creating, editing, resetting a
 // password and deleting — against the real server. Each test makes its own provider and learners.
-import { request, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN, apiAs, baseUrl, expect, expectAccessible, signIn, signInAsAdmin, test, unique } from './helpers';
-
-interface Made {
-  id: number;
-  username: string;
-  first_name: string;
-  last_name: string;
-  password: string;
-  version: number;
-}
-
-async function admin(): Promise<APIRequestContext> {
-  return apiAs(ADMIN.username, ADMIN.password);
-}
-
-async function makeProvider(api: APIRequestContext): Promise<{ id: number; name: string }> {
-  const name = unique('School ');
-  const ukprn = `1${String(Date.now() + Math.floor(Math.random() * 1e6)).slice(-7)}`;
-  const r = await api.post('/api/v1/providers', { data: { name, ukprn } });
-  expect(r.status(), await r.text()).toBe(201);
-  return (await r.json()) as { id: number; name: string };
-}
-
-async function makeLearner(api: APIRequestContext, providerId: number, lastName = unique('Learner')): Promise<Made> {
-  const username = unique('lrn.').toLowerCase();
-  const password = 'Start123!';
-  const r = await api.post('/api/v1/learners', {
-    data: { username, password, first_name: 'Lee', last_name: lastName, date_of_birth: '2008-04-01', year_group: 'year_12', provider_id: providerId },
-  });
-  expect(r.status(), await r.text()).toBe(201);
-  const l = (await r.json()) as Made;
-  return { ...l, password };
-}
+import { request, type Page } from '@playwright/test';
+import { baseUrl, expect, expectAccessible, signIn, signInAsAdmin, test, unique } from './helpers';
+import { admin, makeLearner, makeProvider, type Made } from './learner-fixtures';
 
 async function searchList(page: Page, text: string) {
   await page.getByLabel('Search').fill(text);
@@ -240,8 +209,9 @@ test('edits a learner; a change made meanwhile by someone else is reported with 
 
   await signInAsAdmin(page);
   await page.goto(`/learners/${learner.id}`);
+  await page.getByRole('tab', { name: /^Additional information/ }).click();
   await page.getByLabel('Town').fill('Cheltenham');
-  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved')).toBeVisible();
   await expect(page.getByLabel('Town')).toHaveValue('Cheltenham');
 
@@ -252,7 +222,7 @@ test('edits a learner; a change made meanwhile by someone else is reported with 
   await api.dispose();
 
   await page.getByLabel('Locality').fill('Leckhampton');
-  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Someone else changed this learner — reload' })).toBeVisible();
   await page.getByRole('button', { name: 'Reload the learner' }).click();
   await expect(page.getByLabel('Street')).toHaveValue('High Street');

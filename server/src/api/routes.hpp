@@ -13,6 +13,7 @@
 #include "services/audit.hpp"
 #include "services/groups.hpp"
 #include "services/learners.hpp"
+#include "services/notifications.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
 #include "services/tenants.hpp"
@@ -29,6 +30,7 @@ struct Api {
   services::Tenants& tenants;
   services::Learners& learners;
   services::Groups& groups;
+  services::Notifications& notifications;
   store::Database& db;
   http::Metrics& metrics;
   auth::LoginThrottle& throttle;
@@ -48,6 +50,7 @@ void add_health_routes(http::Router& router, Api& api);
 void add_reference_routes(http::Router& router, Api& api);
 void add_learner_routes(http::Router& router, Api& api);
 void add_group_routes(http::Router& router, Api& api);
+void add_notification_routes(http::Router& router, Api& api);
 void add_openapi_route(http::Router& router);
 
 }  // namespace lt::api

@@ -28,22 +28,23 @@ std::string_view section_name(Section s) {
 }
 
 std::optional<Section> section_of_field(std::string_view field) {
+  // As the manual's create-learner form groups them (5.1): key information, then additional.
   static constexpr std::array<std::pair<std::string_view, Section>, 16> kFields{{
       {"first_name", Section::key_information},
       {"last_name", Section::key_information},
       {"date_of_birth", Section::key_information},
       {"email", Section::key_information},
-      {"house", Section::key_information},
-      {"street", Section::key_information},
-      {"locality", Section::key_information},
-      {"town", Section::key_information},
-      {"postcode", Section::key_information},
-      {"telephone", Section::key_information},
-      {"gender", Section::key_information},
-      {"year_group", Section::additional_information},
+      {"year_group", Section::key_information},
+      {"house", Section::additional_information},
+      {"street", Section::additional_information},
+      {"locality", Section::additional_information},
+      {"town", Section::additional_information},
+      {"postcode", Section::additional_information},
+      {"telephone", Section::additional_information},
       {"uln", Section::additional_information},
       {"upn", Section::additional_information},
       {"ccis", Section::additional_information},
+      {"gender", Section::additional_information},
       {"ethnicity", Section::additional_information},
   }};
   for (const auto& [name, section] : kFields)

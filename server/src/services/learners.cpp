@@ -6,6 +6,7 @@
 #include "domain/learner_rules.hpp"
 #include "domain/password_policy.hpp"
 #include "domain/text.hpp"
+#include "services/notifications.hpp"
 #include "store/groups_repo.hpp"
 #include "store/learners_repo.hpp"
 #include "store/outbox_repo.hpp"
@@ -440,6 +441,18 @@ Result<store::LearnerRow> Learners::set_approval(const Context& ctx, Id id, bool
       store::outbox::insert(sql, ctx.tenant_id, *learner->email, "Your profile has been approved",
                             body, deps_.now());
     }
+    if (approved)
+      notify(sql, deps_, ctx.tenant_id, learner->user_id, "profile_approved",
+             "Your profile has been approved",
+             "Your learner manager has approved your profile. Applications waiting for approval "
+             "can now go ahead.",
+             "/profile");
+    else
+      notify(sql, deps_, ctx.tenant_id, learner->user_id, "profile_unapproved",
+             "Your profile is no longer approved",
+             "Your learner manager has withdrawn the approval of your profile. Check your "
+             "profile and ask them if you are not sure why.",
+             "/profile");
     audit_.record(sql, ctx, approved ? "learner.approved" : "learner.unapproved", "learner", id,
                   changes);
     return *store::learners::find(sql, ctx.tenant_id, id);

@@ -55,9 +55,9 @@ TEST(Profile, ACompletedSectionMustBeReopenedBeforeItChanges) {
   auto edited =
       s.bob->patch("/api/v1/me/learner", json{{"town", "Cheltenham"}, {"version", 1}}.dump());
   ASSERT_EQ(edited.status, 200) << edited.body;
-  auto completed = s.bob->post("/api/v1/me/learner/sections/key_information/complete", "");
+  auto completed = s.bob->post("/api/v1/me/learner/sections/additional_information/complete", "");
   ASSERT_EQ(completed.status, 200);
-  EXPECT_EQ(completed.json()["sections"]["key_information"], "complete");
+  EXPECT_EQ(completed.json()["sections"]["additional_information"], "complete");
   const int version = completed.json()["version"];
   auto blocked =
       s.bob->patch("/api/v1/me/learner", json{{"town", "Gloucester"}, {"version", version}}.dump());
@@ -67,7 +67,7 @@ TEST(Profile, ACompletedSectionMustBeReopenedBeforeItChanges) {
   auto manager_blocked = s.admin->patch(learner_path(s.learner, ""),
                                         json{{"town", "Gloucester"}, {"version", version}}.dump());
   EXPECT_EQ(manager_blocked.status, 409) << "the manager reopens first too";
-  auto reopened = s.bob->post("/api/v1/me/learner/sections/key_information/reopen", "");
+  auto reopened = s.bob->post("/api/v1/me/learner/sections/additional_information/reopen", "");
   ASSERT_EQ(reopened.status, 200);
   EXPECT_EQ(
       s.bob

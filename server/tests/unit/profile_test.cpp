@@ -6,7 +6,9 @@
 using namespace lt::domain;
 
 TEST(Profile, FieldsBelongToTheirSections) {
-  EXPECT_EQ(section_of_field("postcode"), Section::key_information);
+  EXPECT_EQ(section_of_field("postcode"), Section::additional_information);
+  EXPECT_EQ(section_of_field("year_group"), Section::key_information);
+  EXPECT_EQ(section_of_field("email"), Section::key_information);
   EXPECT_EQ(section_of_field("uln"), Section::additional_information);
   EXPECT_FALSE(section_of_field("provider_id").has_value());
   EXPECT_EQ(parse_section("reference"), Section::reference);

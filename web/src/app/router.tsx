@@ -11,6 +11,8 @@ import { HomePage } from '@/features/home/pages/HomePage';
 import { CreateLearnerPage } from '@/features/learners/pages/CreateLearnerPage';
 import { LearnerDetailPage } from '@/features/learners/pages/LearnerDetailPage';
 import { LearnersPage } from '@/features/learners/pages/LearnersPage';
+import { MyProfilePage } from '@/features/learners/pages/MyProfilePage';
+import { NotificationsPage } from '@/features/notifications/pages/NotificationsPage';
 import { OutboxPage } from '@/features/outbox/pages/OutboxPage';
 import { ProviderDetailPage } from '@/features/providers/pages/ProviderDetailPage';
 import { ProvidersPage } from '@/features/providers/pages/ProvidersPage';
@@ -45,6 +47,8 @@ export const routes = [
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/account', element: <AccountPage /> },
+          { path: '/profile', element: <MyProfilePage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
           { path: '/learners', element: guard(PERMISSIONS.learnersView, <LearnersPage />) },
           { path: '/learners/new', element: guard(PERMISSIONS.learnersEdit, <CreateLearnerPage />) },
           { path: '/learners/:id', element: guard(PERMISSIONS.learnersView, <LearnerDetailPage />) },

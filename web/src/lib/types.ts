@@ -162,3 +162,17 @@ export interface ReferenceItem {
 export interface Dashboard {
   counts: Record<string, number>;
 }
+
+export interface AppNotification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationPage extends ListPage<AppNotification> {
+  unread: number;
+}

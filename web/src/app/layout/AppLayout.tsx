@@ -1,10 +1,11 @@
-// The signed-in frame: header (menu button on phones, name, sign out), role-aware navigation, main.
+// The signed-in frame: header (menu button on phones, notifications, name, sign out), role-aware navigation, main.
 // It is also the guard: nobody signed in → sign-in page; a forced password change → that page.
 import { AppShell, Burger, Center, Group, Loader, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { fullName } from '@/lib/format';
 import { useMe } from '@/features/auth/api';
+import { NotificationsLink } from '@/features/notifications/components/NotificationsLink';
 import { navFor } from './nav';
 import { SignOutButton } from './SignOutButton';
 import { SkipLink } from './SkipLink';
@@ -29,7 +30,7 @@ export function AppLayout() {
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.data.must_change_password) return <Navigate to="/change-password" replace />;
 
-  const items = navFor(me.data.permissions);
+  const items = navFor(me.data.permissions, me.data.user.roles);
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
   const main = items.filter((i) => i.section === 'main');
   const admin = items.filter((i) => i.section === 'admin');
@@ -47,6 +48,7 @@ export function AppLayout() {
               </Text>
             </Group>
             <Group wrap="nowrap" gap="sm">
+              <NotificationsLink />
               <Text size="sm" visibleFrom="sm">
                 {fullName(me.data.user) || me.data.user.username}
               </Text>

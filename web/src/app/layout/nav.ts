@@ -6,12 +6,16 @@ export interface NavItem {
   label: string;
   description: string;
   permission?: string;
+  /** shown only to learners (their own profile) */
+  learnersOnly?: boolean;
   section: 'main' | 'admin';
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', description: 'Your starting page.', section: 'main' },
+  { to: '/profile', label: 'My profile', description: 'Your details, qualifications and reference, and whether your profile is approved.', learnersOnly: true, section: 'main' },
   { to: '/learners', label: 'Learners', description: 'Create, find and manage learners: passwords, lock-outs and profiles.', permission: PERMISSIONS.learnersView, section: 'main' },
+  { to: '/notifications', label: 'Notifications', description: 'Messages about your account and your learners.', section: 'main' },
   { to: '/account', label: 'Account', description: 'Your personal details, username and password.', section: 'main' },
   { to: '/admin/users', label: 'Users', description: 'Create staff accounts, assign roles, unlock and disable accounts.', permission: PERMISSIONS.usersView, section: 'admin' },
   { to: '/admin/providers', label: 'Providers', description: 'Training providers, schools and colleges with their UKPRN.', permission: PERMISSIONS.providersView, section: 'admin' },
@@ -20,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/settings', label: 'Settings', description: 'Password policy for everyone in your organisation.', permission: PERMISSIONS.settingsEdit, section: 'admin' },
 ];
 
-export function navFor(permissions: readonly string[] | undefined): NavItem[] {
-  return NAV_ITEMS.filter((i) => can(permissions, i.permission));
+export function navFor(permissions: readonly string[] | undefined, roles: readonly { role: string }[] = []): NavItem[] {
+  const isLearner = roles.some((r) => r.role === 'learner');
+  return NAV_ITEMS.filter((i) => can(permissions, i.permission) && (!i.learnersOnly || isLearner));
 }

@@ -10,7 +10,7 @@ import { LearnerDashboard } from '@/features/learners/components/LearnerDashboar
 export function HomePage() {
   const me = useMe();
   if (!me.data) return null;
-  const items = navFor(me.data.permissions).filter((i) => i.to !== '/');
+  const items = navFor(me.data.permissions, me.data.user.roles).filter((i) => i.to !== '/');
   const admin = items.filter((i) => i.section === 'admin');
   const name = me.data.user.first_name || me.data.user.username;
   const dashboard = can(me.data.permissions, PERMISSIONS.learnersView);

@@ -1,5 +1,6 @@
 // Every field of a learner (manual 5.1), grouped as the manual groups them: login information (new
-// learners only), key information, profile and additional information.
+// learners only), key information, profile and additional information. `parts` shows some groups
+// only (a profile section's tab); `ownProfile` leaves out what only a manager sets (the provider).
 import { Fieldset, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { PasswordField } from '@/components/PasswordField';
@@ -15,7 +16,12 @@ export interface LearnerFieldsProps {
   ethnicities: ReferenceItem[];
   policy?: PasswordPolicy;
   disabled?: boolean;
+  parts?: readonly LearnerFieldPart[];
+  ownProfile?: boolean;
 }
+
+export type LearnerFieldPart = 'login' | 'key' | 'profile' | 'additional';
+const ALL_PARTS: readonly LearnerFieldPart[] = ['login', 'key', 'profile', 'additional'];
 
 const options = (items: ReferenceItem[], none: string) => [{ value: '', label: none }, ...items.map((i) => ({ value: i.code, label: i.label }))];
 
@@ -24,7 +30,8 @@ function defaultLabel(setting: boolean | undefined): string {
   return setting === undefined ? 'Use provider default' : `Use provider default (currently ${setting ? 'yes' : 'no'})`;
 }
 
-export function LearnerFields({ form, mode, providers, yearGroups, genders, ethnicities, policy, disabled }: LearnerFieldsProps) {
+export function LearnerFields({ form, mode, providers, yearGroups, genders, ethnicities, policy, disabled, parts = ALL_PARTS, ownProfile = false }: LearnerFieldsProps) {
+  const show = (part: LearnerFieldPart) => parts.includes(part);
   const provider = providers.find((p) => String(p.id) === form.values.provider_id);
   const providerOptions = [{ value: '', label: 'Choose the provider' }, ...providers.map((p) => ({ value: String(p.id), label: p.name }))];
   // a learner at a provider outside the picker's list still shows its provider
@@ -32,7 +39,7 @@ export function LearnerFields({ form, mode, providers, yearGroups, genders, ethn
 
   return (
     <Stack gap="lg">
-      {mode === 'create' && (
+      {mode === 'create' && show('login') && (
         <Fieldset legend="Login information" disabled={disabled}>
           <Stack gap="sm">
             <TextInput label="Username" description={USERNAME_RULE} required autoComplete="off" {...form.getInputProps('username')} />
@@ -51,6 +58,7 @@ export function LearnerFields({ form, mode, providers, yearGroups, genders, ethn
         </Fieldset>
       )}
 
+      {show('key') && (
       <Fieldset legend="Key information" disabled={disabled}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="First name" required autoComplete="off" {...form.getInputProps('first_name')} />
@@ -58,10 +66,12 @@ export function LearnerFields({ form, mode, providers, yearGroups, genders, ethn
           <TextInput label="Date of birth" type="date" required max={todayIso()} {...form.getInputProps('date_of_birth')} />
           <TextInput label="Email address" type="email" description="Optional" autoComplete="off" {...form.getInputProps('email')} />
           <NativeSelect label="Year group" required data={options(yearGroups, 'Choose the year group')} {...form.getInputProps('year_group')} />
-          <NativeSelect label="Provider" required data={providerOptions} {...form.getInputProps('provider_id')} />
+          {!ownProfile && <NativeSelect label="Provider" required data={providerOptions} {...form.getInputProps('provider_id')} />}
         </SimpleGrid>
       </Fieldset>
+      )}
 
+      {show('profile') && !ownProfile && (
       <Fieldset legend="Profile" disabled={disabled}>
         <Stack gap="md">
           <Radio.Group
@@ -88,7 +98,9 @@ export function LearnerFields({ form, mode, providers, yearGroups, genders, ethn
           </Radio.Group>
         </Stack>
       </Fieldset>
+      )}
 
+      {show('additional') && (
       <Fieldset legend="Additional information" disabled={disabled}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="House name or number" autoComplete="off" {...form.getInputProps('house')} />
@@ -104,6 +116,7 @@ export function LearnerFields({ form, mode, providers, yearGroups, genders, ethn
           <NativeSelect label="Ethnic group" data={options(ethnicities, 'Not recorded')} {...form.getInputProps('ethnicity')} />
         </SimpleGrid>
       </Fieldset>
+      )}
     </Stack>
   );
 }

@@ -1,76 +1,17 @@
-// A learner's page: state at a glance, account actions, and every field to edit (PATCH with the
-// version read; a 409 says someone else got there first and offers a reload).
-import { useState } from 'react';
+// A learner's page for their manager: state at a glance, account actions, approval, and the
+// profile's sections as tabs to view, edit (with the version read), complete and reopen.
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiForm, useApiForm } from '@/components/ApiForm';
 import { PageTitle } from '@/components/PageTitle';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { can, PERMISSIONS } from '@/lib/permissions';
-import type { Learner } from '@/lib/types';
 import { useMe } from '@/features/auth/api';
-import { useLearner, useUpdateLearner } from '../api';
-import { learnerRules, toPatchBody, valuesFromLearner } from '../form';
+import { useLearner } from '../api';
+import { ApprovalPanel } from '../components/ApprovalPanel';
 import { learnerName, useLearnerActions } from '../components/LearnerActionDialogs';
 import { ApprovalBadge, LockedBadge, SectionBadges } from '../components/LearnerBadges';
-import { LearnerFields } from '../components/LearnerFields';
-import { useLearnerFormData } from '../components/useLearnerFormData';
-
-export const CONFLICT_MESSAGE = 'Someone else changed this learner while you were editing. Reload to see their changes, then make yours again.';
-
-function EditLearnerForm({ learner, canEdit, onReload }: { learner: Learner; canEdit: boolean; onReload: () => Promise<unknown> }) {
-  const update = useUpdateLearner(learner.id);
-  const data = useLearnerFormData();
-  const [conflict, setConflict] = useState(false);
-  const f = useApiForm({
-    initialValues: valuesFromLearner(learner),
-    validate: learnerRules('edit'),
-    onSubmit: async (values) => {
-      setConflict(false);
-      const body = toPatchBody(values, learner);
-      if (Object.keys(body).length === 1) {
-        notifications.show({ color: 'blue', title: 'Nothing to save', message: 'No field has changed.' });
-        return;
-      }
-      try {
-        await update.mutateAsync(body);
-      } catch (e) {
-        if (isApiError(e) && e.status === 409) {
-          setConflict(true);
-          return;
-        }
-        throw e;
-      }
-      notifications.show({ color: 'green', title: 'Saved', message: `${learnerName(values)} is up to date.` });
-    },
-  });
-  const fields = (
-    <LearnerFields form={f.form} mode="edit" providers={data.providers} yearGroups={data.yearGroups} genders={data.genders} ethnicities={data.ethnicities} disabled={!canEdit} />
-  );
-  return (
-    <Stack>
-      {conflict && (
-        <Alert color="orange" role="alert" title="Someone else changed this learner — reload">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{CONFLICT_MESSAGE}</Text>
-            <Button size="xs" onClick={() => onReload()}>
-              Reload the learner
-            </Button>
-          </Stack>
-        </Alert>
-      )}
-      {canEdit ? (
-        <ApiForm state={f} submitLabel="Save changes" aria-label="Edit learner">
-          {fields}
-        </ApiForm>
-      ) : (
-        fields
-      )}
-    </Stack>
-  );
-}
+import { ProfileSections } from '../components/ProfileSections';
 
 export function LearnerDetailPage() {
   const id = Number(useParams().id);
@@ -144,9 +85,22 @@ export function LearnerDetailPage() {
       </Paper>
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h3" mb="sm">
-          {canEdit ? 'Edit details' : 'Details'}
+          Profile approval
         </Title>
-        <EditLearnerForm learner={learner} canEdit={canEdit} onReload={() => q.refetch()} key={learner.version} />
+        <ApprovalPanel learner={learner} canEdit={canEdit} />
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <Title order={2} size="h3" mb="sm">
+          Profile
+        </Title>
+        <ProfileSections
+          learner={learner}
+          owner={{ kind: 'manager', learnerId: learner.id }}
+          canEdit={canEdit}
+          onReload={() => q.refetch()}
+          qualifications={<Text size="sm">Qualifications: {learner.sections.qualifications}</Text>}
+          reference={<Text size="sm">Reference: {learner.sections.reference}</Text>}
+        />
       </Paper>
       {actions.dialogs}
     </Stack>

@@ -1,0 +1,56 @@
+// Notifications: the signed-in user's own inbox. Marking read is not audited: it changes no record
+// of the organisation, only whether the user has seen a message (docs/decisions.md).
+#include "services/notifications.hpp"
+
+#include "store/query.hpp"
+
+namespace lt::services {
+
+using domain::Error;
+using domain::fail;
+
+domain::Result<NotificationList> Notifications::list(const Context& ctx, bool unread_only,
+                                                     std::optional<int> limit,
+                                                     const std::optional<std::string>& cursor) {
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  return deps_.db.read([&](soci::session& sql) {
+    NotificationList out;
+    out.page = store::notifications::list(sql, ctx.tenant_id, ctx.actor_id(), unread_only,
+                                          store::page_limit(limit), cursor);
+    out.unread = unread_only
+                     ? out.page.total
+                     : store::notifications::unread_count(sql, ctx.tenant_id, ctx.actor_id());
+    return out;
+  });
+}
+
+domain::Result<void> Notifications::mark_read(const Context& ctx, Id id) {
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  return deps_.db.write([&](soci::session& sql) -> domain::Result<void> {
+    if (!store::notifications::mark_read(sql, ctx.tenant_id, ctx.actor_id(), id, deps_.now()))
+      return fail(Error::not_found("notification"));
+    return domain::ok();
+  });
+}
+
+domain::Result<long long> Notifications::mark_all_read(const Context& ctx) {
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  return deps_.db.write([&](soci::session& sql) -> domain::Result<long long> {
+    return store::notifications::mark_all_read(sql, ctx.tenant_id, ctx.actor_id(), deps_.now());
+  });
+}
+
+void notify(soci::session& sql, const Deps& deps, Id tenant, Id user_id, std::string kind,
+            std::string title, std::string body, std::string link) {
+  store::notifications::NotificationRow row;
+  row.tenant_id = tenant;
+  row.user_id = user_id;
+  row.kind = std::move(kind);
+  row.title = std::move(title);
+  row.body = std::move(body);
+  row.link = std::move(link);
+  row.created_at = deps.now();
+  store::notifications::insert(sql, row);
+}
+
+}  // namespace lt::services
