@@ -37,6 +37,8 @@ struct Application::Parts {
   std::unique_ptr<services::Tenants> tenants;
   std::unique_ptr<services::Learners> learners;
   std::unique_ptr<services::Groups> groups;
+  std::unique_ptr<services::QualificationCatalogue> qualification_catalogue;
+  std::unique_ptr<services::Qualifications> qualifications;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -66,6 +68,8 @@ Application::Application(Config config, const domain::Clock* clock)
   p.tenants = std::make_unique<services::Tenants>(*p.deps, *p.audit, *p.users);
   p.learners = std::make_unique<services::Learners>(*p.deps, *p.audit);
   p.groups = std::make_unique<services::Groups>(*p.deps, *p.audit);
+  p.qualification_catalogue = std::make_unique<services::QualificationCatalogue>(*p.deps, *p.audit);
+  p.qualifications = std::make_unique<services::Qualifications>(*p.deps, *p.audit, *p.learners);
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
@@ -74,6 +78,8 @@ Application::Application(Config config, const domain::Clock* clock)
   p.api = std::make_unique<api::Api>(api::Api{
       *p.accounts, *p.users, *p.providers, *p.audit, *p.outbox, *p.tenants, *p.learners, *p.groups,
       *p.db, p.metrics, p.throttle, *p.gate, p.config.tenant, [this] { wake_mail(); }});
+  p.api->qualification_catalogue = p.qualification_catalogue.get();
+  p.api->qualifications = p.qualifications.get();
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",

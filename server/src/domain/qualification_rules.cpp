@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "domain/text.hpp"
 
@@ -11,7 +12,8 @@ namespace lt::domain {
 namespace {
 
 bool digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 // Whether `code` is offered: present, and not retired unless the record already holds it.
@@ -36,14 +38,14 @@ Result<std::string> check_completion_month(std::string_view raw, std::string_vie
   const int year = std::stoi(value.substr(0, 4));
   const int month = std::stoi(value.substr(5, 2));
   if (month < 1 || month > 12)
-    return fail(Error::validation("completed_on", "invalid_month",
-                                  "Enter a real month, from 01 to 12."));
+    return fail(
+        Error::validation("completed_on", "invalid_month", "Enter a real month, from 01 to 12."));
   const int this_year = std::stoi(std::string(today.substr(0, 4)));
   if (year < kEarliestCompletionYear || year > this_year + kCompletionYearsAhead)
-    return fail(Error::validation(
-        "completed_on", "month_out_of_range",
-        "Enter a month between " + std::to_string(kEarliestCompletionYear) + "-01 and " +
-            std::to_string(this_year + kCompletionYearsAhead) + "-12."));
+    return fail(Error::validation("completed_on", "month_out_of_range",
+                                  "Enter a month between " +
+                                      std::to_string(kEarliestCompletionYear) + "-01 and " +
+                                      std::to_string(this_year + kCompletionYearsAhead) + "-12."));
   return value;
 }
 
@@ -66,13 +68,16 @@ std::vector<FieldError> check_qualification(const QualificationDraft& d, const C
   if (!month) errors.push_back(month.error().fields.front());
   if (d.predicted_grade.empty() && d.actual_grade.empty()) {
     for (const char* field : {"predicted_grade", "actual_grade"})
-      errors.push_back({field, "grade_required", "Enter a predicted grade, an actual grade or both."});
+      errors.push_back(
+          {field, "grade_required", "Enter a predicted grade, an actual grade or both."});
   }
-  for (const auto& [value, field, member] :
-       {std::tuple{&d.predicted_grade, "predicted_grade", &QualificationDraft::predicted_grade},
-        std::tuple{&d.actual_grade, "actual_grade", &QualificationDraft::actual_grade}}) {
-    if (value->empty() || !type) continue;
-    if (!offered(type->grades, *value, held(member)))
+  using Member = std::string QualificationDraft::*;
+  for (const auto& [field, member] :
+       {std::pair<const char*, Member>{"predicted_grade", &QualificationDraft::predicted_grade},
+        {"actual_grade", &QualificationDraft::actual_grade}}) {
+    const std::string& value = d.*member;
+    if (value.empty() || !type) continue;
+    if (!offered(type->grades, value, held(member)))
       errors.push_back({field, "invalid_choice", "Choose one of the grades of this type."});
   }
   // YYYY-MM compares as text; an actual grade is only known once the month has come.

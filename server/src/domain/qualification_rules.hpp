@@ -49,9 +49,9 @@ std::vector<FieldError> check_qualification(const QualificationDraft& draft,
                                             const CatalogueType* type, std::string_view today,
                                             const QualificationDraft* current = nullptr);
 
-// A stable code for a new type, subject or grade from its label: lower-case ASCII letters and digits
-// joined by "_", "*" read as "star" ("A*" → "a_star", "Art & Design" → "art_and_design"). Empty
-// when the label has no letter or digit.
+// A stable code for a new type, subject or grade from its label: lower-case ASCII letters and
+// digits joined by "_", "*" read as "star" ("A*" → "a_star", "Art & Design" → "art_and_design").
+// Empty when the label has no letter or digit.
 std::string code_from_label(std::string_view label);
 
 // A label trimmed, 1–120 characters; field "label", codes required, too_long, invalid_label.

@@ -29,11 +29,19 @@ TEST(QualificationRules, CompletionMonth) {
     std::string code;  // empty: valid
   };
   const Case cases[] = {
-      {"2026-06", ""},           {" 2026-06 ", ""},         {"1950-01", ""},
-      {"2032-12", ""},           {"", "required"},          {"2026-13", "invalid_month"},
-      {"2026-00", "invalid_month"}, {"2026-6", "invalid_month"}, {"06/2026", "invalid_month"},
-      {"2026-06-01", "invalid_month"}, {"abcd-ef", "invalid_month"},
-      {"1949-12", "month_out_of_range"}, {"2033-01", "month_out_of_range"},
+      {"2026-06", ""},
+      {" 2026-06 ", ""},
+      {"1950-01", ""},
+      {"2032-12", ""},
+      {"", "required"},
+      {"2026-13", "invalid_month"},
+      {"2026-00", "invalid_month"},
+      {"2026-6", "invalid_month"},
+      {"06/2026", "invalid_month"},
+      {"2026-06-01", "invalid_month"},
+      {"abcd-ef", "invalid_month"},
+      {"1949-12", "month_out_of_range"},
+      {"2033-01", "month_out_of_range"},
   };
   for (const auto& c : cases) {
     auto checked = check_completion_month(c.value, kToday);
@@ -73,8 +81,9 @@ TEST(QualificationRules, SubjectAndGradesBelongToTheType) {
 }
 
 TEST(QualificationRules, UnknownOrMissingType) {
-  EXPECT_EQ(fields_of(check_qualification({"", "mathematics", "2026-06", "9", ""}, nullptr, kToday)),
-            std::vector<std::string>{"type:required"});
+  EXPECT_EQ(
+      fields_of(check_qualification({"", "mathematics", "2026-06", "9", ""}, nullptr, kToday)),
+      std::vector<std::string>{"type:required"});
   EXPECT_EQ(
       fields_of(check_qualification({"hnd", "mathematics", "2026-06", "9", ""}, nullptr, kToday)),
       std::vector<std::string>{"type:invalid_choice"});
