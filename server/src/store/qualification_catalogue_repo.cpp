@@ -24,8 +24,8 @@ std::string type_column(Kind kind) {
 }
 
 template <class... Uses>
-std::vector<ItemRow> select(soci::session& sql, Kind kind, const std::string& where,
-                            Uses&&... uses) {
+std::vector<ItemRow> select_items(soci::session& sql, Kind kind, const std::string& where,
+                                  Uses&&... uses) {
   ItemRow r;
   int retired = 0;
   soci::statement st = prepared(
@@ -61,14 +61,15 @@ void copy_seed(soci::session& sql, Id tenant, const std::string& now) {
 }
 
 std::vector<ItemRow> types(soci::session& sql, Id tenant, bool include_retired) {
-  return select(sql, Kind::type,
-                std::string("WHERE tenant_id = :t") + (include_retired ? "" : " AND retired = 0"),
-                soci::use(tenant));
+  return select_items(
+      sql, Kind::type,
+      std::string("WHERE tenant_id = :t") + (include_retired ? "" : " AND retired = 0"),
+      soci::use(tenant));
 }
 
 std::optional<ItemRow> type_by_code(soci::session& sql, Id tenant, const std::string& code) {
-  auto rows = select(sql, Kind::type, "WHERE tenant_id = :t AND code = :c", soci::use(tenant),
-                     soci::use(code));
+  auto rows = select_items(sql, Kind::type, "WHERE tenant_id = :t AND code = :c", soci::use(tenant),
+                           soci::use(code));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -78,12 +79,12 @@ std::vector<ItemRow> entries(soci::session& sql, Id tenant, Kind kind, std::opti
   std::string where = "WHERE tenant_id = " + std::to_string(tenant);
   if (type_id) where += " AND type_id = " + std::to_string(*type_id);
   if (!include_retired) where += " AND retired = 0";
-  return select(sql, kind, where);
+  return select_items(sql, kind, where);
 }
 
 std::optional<ItemRow> find(soci::session& sql, Id tenant, Kind kind, Id id) {
-  auto rows =
-      select(sql, kind, "WHERE tenant_id = :t AND id = :id", soci::use(tenant), soci::use(id));
+  auto rows = select_items(sql, kind, "WHERE tenant_id = :t AND id = :id", soci::use(tenant),
+                           soci::use(id));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
