@@ -75,7 +75,7 @@ export function CatalogueEntries({ kind, items, typeId, title }: CatalogueEntrie
       {items.length === 0 ? (
         <EmptyState title={`No ${NOUN[kind].many.toLowerCase()} yet`}>Add the first one below.</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={400} mah={420}>
+        <Table.ScrollContainer minWidth={400}>
           <Table striped aria-label={title}>
             <Table.Thead>
               <Table.Tr>
