@@ -148,8 +148,9 @@ TEST(QualificationCatalogue, ARetiredSubjectStaysOnTheQualificationsThatHoldIt) 
                                   .dump());
   ASSERT_EQ(q.status, 201);
   json latin;
-  for (const auto& s :
-       type_in(admin->get("/api/v1/qualification-catalogue").json(), "gcse")["subjects"])
+  const json gcse_subjects =
+      type_in(admin->get("/api/v1/qualification-catalogue").json(), "gcse")["subjects"];
+  for (const auto& s : gcse_subjects)
     if (s["code"] == "latin") latin = s;
   ASSERT_EQ(admin
                 ->patch("/api/v1/qualification-catalogue/subjects/" +
