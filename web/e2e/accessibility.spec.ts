@@ -40,6 +40,7 @@ test('pages of a signed-in administrator', async ({ page }) => {
     ['/admin/outbox', 'Email outbox'],
     ['/admin/audit', 'Audit log'],
     ['/admin/settings', 'Settings'],
+    ['/admin/qualifications', 'Qualifications'],
     ['/no/such/page', 'Page not found'],
   ];
   for (const [path, heading] of pages) {

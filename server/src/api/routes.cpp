@@ -15,6 +15,8 @@ void add_routes(http::Router& router, Api& api) {
   add_group_routes(router, api);
   add_notification_routes(router, api);
   add_openapi_route(router);
+  add_qualification_catalogue_routes(router, api);
+  add_qualification_routes(router, api);
 }
 
 }  // namespace lt::api

@@ -16,6 +16,8 @@
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
+#include "services/qualification_catalogue.hpp"
+#include "services/qualifications.hpp"
 #include "services/tenants.hpp"
 #include "services/users.hpp"
 
@@ -37,6 +39,9 @@ struct Api {
   const Gatekeeper& gate;
   std::string default_tenant = "default";
   std::function<void()> mail_queued = [] {};  // wakes the delivery worker
+  // Set by the composition root after construction (kept last so the list above stays as it is).
+  services::QualificationCatalogue* qualification_catalogue = nullptr;
+  services::Qualifications* qualifications = nullptr;
 };
 
 void add_routes(http::Router& router, Api& api);
@@ -52,5 +57,7 @@ void add_learner_routes(http::Router& router, Api& api);
 void add_group_routes(http::Router& router, Api& api);
 void add_notification_routes(http::Router& router, Api& api);
 void add_openapi_route(http::Router& router);
+void add_qualification_catalogue_routes(http::Router& router, Api& api);
+void add_qualification_routes(http::Router& router, Api& api);
 
 }  // namespace lt::api

@@ -39,6 +39,8 @@ struct Application::Parts {
   std::unique_ptr<services::Learners> learners;
   std::unique_ptr<services::Groups> groups;
   std::unique_ptr<services::Notifications> notifications;
+  std::unique_ptr<services::QualificationCatalogue> qualification_catalogue;
+  std::unique_ptr<services::Qualifications> qualifications;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -69,6 +71,8 @@ Application::Application(Config config, const domain::Clock* clock)
   p.learners = std::make_unique<services::Learners>(*p.deps, *p.audit);
   p.groups = std::make_unique<services::Groups>(*p.deps, *p.audit);
   p.notifications = std::make_unique<services::Notifications>(*p.deps);
+  p.qualification_catalogue = std::make_unique<services::QualificationCatalogue>(*p.deps, *p.audit);
+  p.qualifications = std::make_unique<services::Qualifications>(*p.deps, *p.audit, *p.learners);
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
@@ -78,6 +82,8 @@ Application::Application(Config config, const domain::Clock* clock)
                                               *p.outbox, *p.tenants, *p.learners, *p.groups,
                                               *p.notifications, *p.db, p.metrics, p.throttle,
                                               *p.gate, p.config.tenant, [this] { wake_mail(); }});
+  p.api->qualification_catalogue = p.qualification_catalogue.get();
+  p.api->qualifications = p.qualifications.get();
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",

@@ -217,6 +217,21 @@ Result<store::LearnerRow> Learners::load(soci::session& sql, const Context& ctx,
   return *learner;
 }
 
+Result<store::LearnerRow> Learners::find_for(soci::session& sql, const Context& ctx,
+                                             std::optional<Id> id, Permission permission) {
+  if (id) return load(sql, ctx, *id, permission);
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  auto mine = store::learners::find_by_user(sql, ctx.tenant_id, ctx.principal->user_id);
+  if (!mine) return fail(Error::not_found("learner profile"));
+  return *mine;
+}
+
+void unapprove_after_change(domain::Actor actor, store::LearnerRow& learner, Changes& changes) {
+  if (actor != domain::Actor::learner || learner.approval != "approved") return;
+  changes.field("approval", "approved", "not_approved");
+  learner.approval = "not_approved";
+}
+
 Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
                                                       const LearnerQuery& query) {
   if (!ctx.principal || !auth::can_somewhere(*ctx.principal, Permission::learners_view))
@@ -367,11 +382,7 @@ Result<store::LearnerRow> Learners::edit(soci::session& sql, const Context& ctx,
   Changes changes;
   apply(in, learner, changes);
   if (changes.empty()) return learner;
-  if (actor == domain::Actor::learner && learner.approval == "approved") {
-    // Any change by the learner sends an approved profile back to their manager.
-    changes.field("approval", "approved", "not_approved");
-    learner.approval = "not_approved";
-  }
+  unapprove_after_change(actor, learner, changes);
   const std::string now = deps_.now();
   if (!store::learners::update(sql, learner, now)) return fail(Error::version_conflict());
   sync_user(sql, learner, now);
@@ -384,11 +395,7 @@ Result<store::LearnerRow> Learners::set_section(const Context& ctx, std::optiona
   if (!ctx.principal) return fail(Error::unauthenticated());
   const auto actor = id ? domain::Actor::manager : domain::Actor::learner;
   return deps_.db.write([&](soci::session& sql) -> Result<store::LearnerRow> {
-    auto learner = id ? load(sql, ctx, *id, Permission::learners_edit)
-                      : Result<store::LearnerRow>(fail(Error::not_found("learner profile")));
-    if (!id)
-      if (auto mine = store::learners::find_by_user(sql, ctx.tenant_id, ctx.principal->user_id))
-        learner = *mine;
+    auto learner = find_for(sql, ctx, id, Permission::learners_edit);
     if (!learner) return fail(learner.error());
     const bool manager_adds = domain::manager_adds_qualifications(
         learner->manager_adds_qualifications, learner->provider_learners_add);
@@ -399,10 +406,7 @@ Result<store::LearnerRow> Learners::set_section(const Context& ctx, std::optiona
     Changes changes;
     changes.field(std::string(domain::section_name(section)), state, next);
     state = next;
-    if (actor == domain::Actor::learner && learner->approval == "approved") {
-      changes.field("approval", "approved", "not_approved");
-      learner->approval = "not_approved";
-    }
+    unapprove_after_change(actor, *learner, changes);
     if (!store::learners::update(sql, *learner, deps_.now()))
       return fail(Error::version_conflict());
     audit_.record(sql, ctx, complete ? "learner.section_completed" : "learner.section_reopened",

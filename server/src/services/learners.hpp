@@ -58,6 +58,12 @@ class Learners {
   domain::Result<store::LearnerRow> unlock(const Context& ctx, Id id);
   domain::Result<std::vector<std::pair<std::string, long long>>> dashboard(const Context& ctx);
 
+  // Inside the caller's transaction: the learner `id` with `permission` checked (other-scope
+  // learners answer 404), or with `id` nullopt the signed-in learner's own record (404 for staff).
+  // For use cases on a learner's parts, e.g. their qualifications.
+  domain::Result<store::LearnerRow> find_for(soci::session& sql, const Context& ctx,
+                                             std::optional<Id> id, auth::Permission permission);
+
  private:
   domain::Result<store::LearnerRow> load(soci::session& sql, const Context& ctx, Id id,
                                          auth::Permission permission);
@@ -67,6 +73,10 @@ class Learners {
   Deps& deps_;
   AuditLog& audit_;
 };
+
+// The rule of manual 5.6: any change the learner makes to an approved profile sends it back to
+// their manager. Records the approval change when there is one; the caller saves the row.
+void unapprove_after_change(domain::Actor actor, store::LearnerRow& learner, Changes& changes);
 
 // The learners a principal may view: their providers plus their groups, or the whole tenant.
 store::learners::Scope scope_of(const auth::Principal& who);

@@ -4,6 +4,7 @@
 #include "auth/secrets.hpp"
 #include "domain/password_policy.hpp"
 #include "domain/text.hpp"
+#include "services/qualification_catalogue.hpp"
 #include "store/tenants_repo.hpp"
 
 namespace lt::services {
@@ -25,6 +26,7 @@ Result<store::TenantRow> Tenants::create(const std::string& raw_name) {
       return fail(Error::make(domain::ErrorKind::conflict, "tenant_exists",
                               "A tenant called " + name + " already exists."));
     const Id id = store::tenants::insert(sql, name, deps_.now());
+    QualificationCatalogue::seed_tenant(sql, id, deps_.now());  // its own editable copy
     Context ctx;
     ctx.tenant_id = id;
     Changes changes;

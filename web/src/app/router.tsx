@@ -13,6 +13,7 @@ import { LearnerDetailPage } from '@/features/learners/pages/LearnerDetailPage';
 import { LearnersPage } from '@/features/learners/pages/LearnersPage';
 import { MyProfilePage } from '@/features/learners/pages/MyProfilePage';
 import { NotificationsPage } from '@/features/notifications/pages/NotificationsPage';
+import { QualificationCataloguePage } from '@/features/qualifications/pages/QualificationCataloguePage';
 import { OutboxPage } from '@/features/outbox/pages/OutboxPage';
 import { ProviderDetailPage } from '@/features/providers/pages/ProviderDetailPage';
 import { ProvidersPage } from '@/features/providers/pages/ProvidersPage';
@@ -60,6 +61,7 @@ export const routes = [
           { path: '/admin/outbox', element: guard(PERMISSIONS.outboxView, <OutboxPage />) },
           { path: '/admin/audit', element: guard(PERMISSIONS.auditView, <AuditPage />) },
           { path: '/admin/settings', element: guard(PERMISSIONS.settingsEdit, <SettingsPage />) },
+          { path: '/admin/qualifications', element: guard(PERMISSIONS.settingsEdit, <QualificationCataloguePage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

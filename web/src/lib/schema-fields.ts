@@ -3,6 +3,7 @@
 // field of its type and nothing else, so types.ts and this file cannot drift apart.
 import type { Problem } from './api-client';
 import type { AppNotification, AuditEvent, Dashboard, Learner, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
+import type { CatalogueItem, Qualification, QualificationList } from '../features/qualifications/types';
 
 type Exact<T, L extends readonly PropertyKey[]> = [Exclude<keyof T, L[number]>, Exclude<L[number], keyof T>] extends [never, never] ? L : never;
 
@@ -28,4 +29,7 @@ export const SCHEMA_FIELDS = {
   Settings: fields<Settings>()(['password_policy', 'max_failed_logins', 'version']),
   Notification: fields<AppNotification>()(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']),
   Problem: fields<Problem>()(['type', 'title', 'status', 'detail', 'code', 'request_id', 'errors']),
+  Qualification: fields<Qualification>()(['id', 'learner_id', 'type', 'subject', 'completed_on', 'predicted_grade', 'actual_grade', 'created_at', 'updated_at', 'version']),
+  QualificationList: fields<QualificationList>()(['items', 'next_cursor', 'total', 'section', 'learner_may_add']),
+  CatalogueItem: fields<CatalogueItem>()(['id', 'code', 'label', 'retired', 'version']),
 } as const;

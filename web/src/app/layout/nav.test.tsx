@@ -23,6 +23,6 @@ describe('permission-based navigation', () => {
 
   it('shows everything to an administrator', () => {
     const all = ['users.view', 'users.edit', 'providers.view', 'providers.edit', 'audit.view', 'outbox.view', 'settings.edit'];
-    expect(navFor(all).map((i) => i.to)).toEqual(['/', '/notifications', '/account', '/admin/users', '/admin/providers', '/admin/outbox', '/admin/audit', '/admin/settings']);
+    expect(navFor(all).map((i) => i.to)).toEqual(['/', '/notifications', '/account', '/admin/users', '/admin/providers', '/admin/outbox', '/admin/audit', '/admin/settings', '/admin/qualifications']);
   });
 });

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/outbox', label: 'Email outbox', description: 'Emails waiting to be sent, sent and failed.', permission: PERMISSIONS.outboxView, section: 'admin' },
   { to: '/admin/audit', label: 'Audit log', description: 'Who changed what, and when.', permission: PERMISSIONS.auditView, section: 'admin' },
   { to: '/admin/settings', label: 'Settings', description: 'Password policy for everyone in your organisation.', permission: PERMISSIONS.settingsEdit, section: 'admin' },
+  { to: '/admin/qualifications', label: 'Qualifications', description: 'Qualification types, subjects and grades learners choose from.', permission: PERMISSIONS.settingsEdit, section: 'admin' },
 ];
 
 export function navFor(permissions: readonly string[] | undefined, roles: readonly { role: string }[] = []): NavItem[] {

@@ -12,6 +12,7 @@ import { ApprovalPanel } from '../components/ApprovalPanel';
 import { learnerName, useLearnerActions } from '../components/LearnerActionDialogs';
 import { ApprovalBadge, LockedBadge, SectionBadges } from '../components/LearnerBadges';
 import { ProfileSections } from '../components/ProfileSections';
+import { QualificationsSection } from '@/features/qualifications/components/QualificationsSection';
 
 export function LearnerDetailPage() {
   const id = Number(useParams().id);
@@ -98,7 +99,7 @@ export function LearnerDetailPage() {
           owner={{ kind: 'manager', learnerId: learner.id }}
           canEdit={canEdit}
           onReload={() => q.refetch()}
-          qualifications={<Text size="sm">Qualifications: {learner.sections.qualifications}</Text>}
+          qualifications={<QualificationsSection learner={learner} own={false} canEdit={canEdit} />}
           reference={<Text size="sm">Reference: {learner.sections.reference}</Text>}
         />
       </Paper>

@@ -7,6 +7,7 @@ import { errorMessage, isApiError } from '@/lib/api-client';
 import { ApprovalBadge, SectionBadges } from '../components/LearnerBadges';
 import { ProfileSections } from '../components/ProfileSections';
 import { useOwnProfile } from '../profile-api';
+import { QualificationsSection } from '@/features/qualifications/components/QualificationsSection';
 
 const APPROVAL_FOR_LEARNER: Record<string, string> = {
   not_required: 'Your profile does not need approval.',
@@ -49,7 +50,7 @@ export function MyProfilePage() {
           owner={{ kind: 'self' }}
           canEdit
           onReload={() => q.refetch()}
-          qualifications={<Text size="sm">Qualifications: {learner.sections.qualifications}</Text>}
+          qualifications={<QualificationsSection learner={learner} own canEdit />}
           reference={<Text size="sm">Your learner manager writes your reference.</Text>}
         />
       </Paper>
