@@ -13,6 +13,7 @@ void add_routes(http::Router& router, Api& api) {
   add_reference_routes(router, api);
   add_learner_routes(router, api);
   add_group_routes(router, api);
+  add_reference_document_routes(router, api);
   add_openapi_route(router);
 }
 

@@ -15,6 +15,7 @@
 #include "services/learners.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
+#include "services/references.hpp"
 #include "services/tenants.hpp"
 #include "services/users.hpp"
 
@@ -35,6 +36,7 @@ struct Api {
   const Gatekeeper& gate;
   std::string default_tenant = "default";
   std::function<void()> mail_queued = [] {};  // wakes the delivery worker
+  services::References& references;
 };
 
 void add_routes(http::Router& router, Api& api);
@@ -48,6 +50,7 @@ void add_health_routes(http::Router& router, Api& api);
 void add_reference_routes(http::Router& router, Api& api);
 void add_learner_routes(http::Router& router, Api& api);
 void add_group_routes(http::Router& router, Api& api);
+void add_reference_document_routes(http::Router& router, Api& api);
 void add_openapi_route(http::Router& router);
 
 }  // namespace lt::api

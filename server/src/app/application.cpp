@@ -17,6 +17,7 @@
 #include "services/learners.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
+#include "services/references.hpp"
 #include "services/tenants.hpp"
 #include "services/users.hpp"
 #include "store/database.hpp"
@@ -37,6 +38,7 @@ struct Application::Parts {
   std::unique_ptr<services::Tenants> tenants;
   std::unique_ptr<services::Learners> learners;
   std::unique_ptr<services::Groups> groups;
+  std::unique_ptr<services::References> references;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -66,14 +68,16 @@ Application::Application(Config config, const domain::Clock* clock)
   p.tenants = std::make_unique<services::Tenants>(*p.deps, *p.audit, *p.users);
   p.learners = std::make_unique<services::Learners>(*p.deps, *p.audit);
   p.groups = std::make_unique<services::Groups>(*p.deps, *p.audit);
+  p.references = std::make_unique<services::References>(*p.deps, *p.audit);
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
 
   p.gate = std::make_unique<api::Gatekeeper>(*p.accounts, settings.public_url);
-  p.api = std::make_unique<api::Api>(api::Api{
-      *p.accounts, *p.users, *p.providers, *p.audit, *p.outbox, *p.tenants, *p.learners, *p.groups,
-      *p.db, p.metrics, p.throttle, *p.gate, p.config.tenant, [this] { wake_mail(); }});
+  p.api = std::make_unique<api::Api>(api::Api{*p.accounts, *p.users, *p.providers, *p.audit,
+                                              *p.outbox, *p.tenants, *p.learners, *p.groups, *p.db,
+                                              p.metrics, p.throttle, *p.gate, p.config.tenant,
+                                              [this] { wake_mail(); }, *p.references});
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",
