@@ -3,6 +3,7 @@
 // field of its type and nothing else, so types.ts and this file cannot drift apart.
 import type { Problem } from './api-client';
 import type { AuditEvent, Dashboard, Learner, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
+import type { Reference, ReferenceVersion } from '../features/references/types';
 
 type Exact<T, L extends readonly PropertyKey[]> = [Exclude<keyof T, L[number]>, Exclude<L[number], keyof T>] extends [never, never] ? L : never;
 
@@ -26,5 +27,13 @@ export const SCHEMA_FIELDS = {
   AuditEvent: fields<AuditEvent>()(['id', 'at', 'actor_id', 'actor_username', 'action', 'entity_type', 'entity_id', 'changes', 'request_id']),
   OutboxMessage: fields<OutboxMessage>()(['id', 'to', 'subject', 'body', 'status', 'attempts', 'last_error', 'created_at', 'sent_at']),
   Settings: fields<Settings>()(['password_policy', 'max_failed_logins', 'version']),
+  Reference: fields<Reference>()([
+    'learner_id', 'state', 'default_referee', 'current_version', 'updated_at', 'version',
+    'different_referee', 'referee', 'attendance', 'ratings', 'further_details', 'additional_support', 'display_to_learner',
+  ]),
+  ReferenceVersion: fields<ReferenceVersion>()([
+    'number', 'completed_by', 'completed_by_name', 'completed_at',
+    'different_referee', 'referee', 'attendance', 'ratings', 'further_details', 'additional_support', 'display_to_learner',
+  ]),
   Problem: fields<Problem>()(['type', 'title', 'status', 'detail', 'code', 'request_id', 'errors']),
 } as const;

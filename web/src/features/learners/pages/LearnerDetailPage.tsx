@@ -17,6 +17,7 @@ import { learnerName, useLearnerActions } from '../components/LearnerActionDialo
 import { ApprovalBadge, LockedBadge, SectionBadges } from '../components/LearnerBadges';
 import { LearnerFields } from '../components/LearnerFields';
 import { useLearnerFormData } from '../components/useLearnerFormData';
+import { ReferenceSection } from '@/features/references';
 
 export const CONFLICT_MESSAGE = 'Someone else changed this learner while you were editing. Reload to see their changes, then make yours again.';
 
@@ -147,6 +148,9 @@ export function LearnerDetailPage() {
           {canEdit ? 'Edit details' : 'Details'}
         </Title>
         <EditLearnerForm learner={learner} canEdit={canEdit} onReload={() => q.refetch()} key={learner.version} />
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <ReferenceSection learner={learner} />
       </Paper>
       {actions.dialogs}
     </Stack>
