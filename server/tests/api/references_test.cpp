@@ -65,7 +65,8 @@ Setup setup(TestApp& t) {
 
 std::set<std::string> error_fields(const lt::test::HttpResponse& r) {
   std::set<std::string> fields;
-  for (const auto& e : r.json()["errors"]) fields.insert(e["field"].get<std::string>());
+  const json errors = r.json()["errors"];  // a copy: the parsed body is a temporary
+  for (const auto& e : errors) fields.insert(e["field"].get<std::string>());
   return fields;
 }
 
