@@ -4,6 +4,7 @@
 
 #include "api/openapi.hpp"
 #include "api/routes.hpp"
+#include "domain/reference_rules.hpp"
 
 namespace lt::api {
 
@@ -107,6 +108,20 @@ const Operation kOperations[] = {
      nullptr, nullptr, 204},
     {"POST", "/api/v1/notifications/read-all", "notifications", "Mark all your notifications read",
      nullptr, nullptr, 200},
+    {"GET", "/api/v1/learners/{id}/reference", "references",
+     "A learner's reference: the draft, the default referee and the current version", nullptr,
+     "Reference", 200},
+    {"PUT", "/api/v1/learners/{id}/reference", "references", "Save reference details (a draft)",
+     "ReferenceInput", "Reference", 200},
+    {"POST", "/api/v1/learners/{id}/reference/complete", "references",
+     "Complete reference details: save, check, record the next version", "ReferenceInput",
+     "Reference", 200},
+    {"GET", "/api/v1/learners/{id}/reference/versions", "references",
+     "Completed versions, newest first", nullptr, "ReferenceVersionList", 200},
+    {"GET", "/api/v1/learners/{id}/reference/versions/{number}", "references",
+     "One completed version", nullptr, "ReferenceVersion", 200},
+    {"GET", "/api/v1/me/learner/reference", "references",
+     "Your current reference, when it is displayed to you", nullptr, "ReferenceVersion", 200},
     {"GET", "/api/v1/audit", "administration", "Audit events, newest first", nullptr, "AuditPage",
      200},
     {"GET", "/api/v1/outbox", "administration", "Email outbox, newest first", nullptr, "OutboxPage",
@@ -203,6 +218,21 @@ json learner_schema(bool full) {
                                    {"additional_information", str()},
                                    {"qualifications", str()},
                                    {"reference", str()}});
+  return object(properties);
+}
+
+// A reference's content, and what the draft (`Reference`) or a version adds to it.
+json reference_schema(json extra) {
+  json ratings = json::object();
+  for (const auto& c : domain::reference_criteria()) ratings[std::string(c.field)] = str();
+  json properties = {{"different_referee", boolean()},
+                     {"referee", ref("Referee")},
+                     {"attendance", {{"type", json::array({"integer", "null"})}}},
+                     {"ratings", object(ratings)},
+                     {"further_details", str()},
+                     {"additional_support", {{"type", json::array({"boolean", "null"})}}},
+                     {"display_to_learner", {{"type", json::array({"boolean", "null"})}}}};
+  properties.update(extra);
   return object(properties);
 }
 
@@ -320,6 +350,20 @@ json schemas() {
                                {"created_at", str()},
                                {"read_at", str()}})},
       {"NotificationList", page_of("Notification")},
+      {"Reference",
+       reference_schema({{"learner_id", integer()},
+                         {"state", {{"enum", {"incomplete", "complete"}}}},
+                         {"default_referee", ref("Referee")},
+                         {"current_version", {{"type", json::array({"integer", "null"})}}},
+                         {"updated_at", nullable_str()},
+                         {"version", integer()}})},
+      {"ReferenceInput", reference_schema({{"version", integer()}})},
+      {"ReferenceVersion",
+       reference_schema({{"number", integer()},
+                         {"completed_by", {{"type", json::array({"integer", "null"})}}},
+                         {"completed_by_name", str()},
+                         {"completed_at", str()}})},
+      {"ReferenceVersionList", page_of("ReferenceVersion")},
       {"OneTimePassword", object({{"password", str()}}, {"password"})},
       {"Dashboard",
        object({{"counts", {{"type", "object"}, {"additionalProperties", integer()}}}})},
@@ -411,6 +455,14 @@ json operation(const Operation& op) {
                             {"in", "path"},
                             {"required", true},
                             {"schema", std::string(name).ends_with("id") ? integer() : str()}});
+  for (const char* name : {"id", "token", "list", "section", "number"})
+    if (path.find(std::string("{") + name + "}") != std::string::npos)
+      parameters.push_back(
+          {{"name", name},
+           {"in", "path"},
+           {"required", true},
+           {"schema",
+            std::string(name) == "id" || std::string(name) == "number" ? integer() : str()}});
   if (std::string(op.method) == "GET" && op.response &&
       std::string(op.response).ends_with("Page")) {
     for (const char* q : {"limit", "cursor", "q", "status", "entity_type", "entity_id", "actor_id",

@@ -14,6 +14,7 @@ void add_routes(http::Router& router, Api& api) {
   add_learner_routes(router, api);
   add_group_routes(router, api);
   add_notification_routes(router, api);
+  add_reference_document_routes(router, api);
   add_openapi_route(router);
   add_qualification_catalogue_routes(router, api);
   add_qualification_routes(router, api);

@@ -18,6 +18,7 @@
 #include "services/providers.hpp"
 #include "services/qualification_catalogue.hpp"
 #include "services/qualifications.hpp"
+#include "services/references.hpp"
 #include "services/tenants.hpp"
 #include "services/users.hpp"
 
@@ -39,6 +40,7 @@ struct Api {
   const Gatekeeper& gate;
   std::string default_tenant = "default";
   std::function<void()> mail_queued = [] {};  // wakes the delivery worker
+  services::References& references;
   // Set by the composition root after construction (kept last so the list above stays as it is).
   services::QualificationCatalogue* qualification_catalogue = nullptr;
   services::Qualifications* qualifications = nullptr;
@@ -56,6 +58,7 @@ void add_reference_routes(http::Router& router, Api& api);
 void add_learner_routes(http::Router& router, Api& api);
 void add_group_routes(http::Router& router, Api& api);
 void add_notification_routes(http::Router& router, Api& api);
+void add_reference_document_routes(http::Router& router, Api& api);
 void add_openapi_route(http::Router& router);
 void add_qualification_catalogue_routes(http::Router& router, Api& api);
 void add_qualification_routes(http::Router& router, Api& api);

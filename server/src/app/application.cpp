@@ -18,6 +18,7 @@
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
+#include "services/references.hpp"
 #include "services/tenants.hpp"
 #include "services/users.hpp"
 #include "store/database.hpp"
@@ -41,6 +42,7 @@ struct Application::Parts {
   std::unique_ptr<services::Notifications> notifications;
   std::unique_ptr<services::QualificationCatalogue> qualification_catalogue;
   std::unique_ptr<services::Qualifications> qualifications;
+  std::unique_ptr<services::References> references;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -73,6 +75,7 @@ Application::Application(Config config, const domain::Clock* clock)
   p.notifications = std::make_unique<services::Notifications>(*p.deps);
   p.qualification_catalogue = std::make_unique<services::QualificationCatalogue>(*p.deps, *p.audit);
   p.qualifications = std::make_unique<services::Qualifications>(*p.deps, *p.audit, *p.learners);
+  p.references = std::make_unique<services::References>(*p.deps, *p.audit);
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
@@ -81,7 +84,7 @@ Application::Application(Config config, const domain::Clock* clock)
   p.api = std::make_unique<api::Api>(api::Api{*p.accounts, *p.users, *p.providers, *p.audit,
                                               *p.outbox, *p.tenants, *p.learners, *p.groups,
                                               *p.notifications, *p.db, p.metrics, p.throttle,
-                                              *p.gate, p.config.tenant, [this] { wake_mail(); }});
+                                              *p.gate, p.config.tenant, [this] { wake_mail(); }, *p.references});
   p.api->qualification_catalogue = p.qualification_catalogue.get();
   p.api->qualifications = p.qualifications.get();
   api::add_routes(p.router, *p.api);

@@ -50,8 +50,17 @@ const CodeList& ethnicities() {
   return list;
 }
 
+const CodeList& reference_ratings() {
+  static const CodeList list = {
+      {"excellent", "Excellent"},         {"good", "Good"}, {"average", "Average"},
+      {"below_average", "Below average"}, {"poor", "Poor"},
+  };
+  return list;
+}
+
 const std::vector<std::string>& reference_list_names() {
-  static const std::vector<std::string> names = {"year-groups", "genders", "ethnicities"};
+  static const std::vector<std::string> names = {"year-groups", "genders", "ethnicities",
+                                                 "reference-ratings"};
   return names;
 }
 
@@ -59,6 +68,7 @@ const CodeList* reference_list(std::string_view name) {
   if (name == "year-groups") return &year_groups();
   if (name == "genders") return &genders();
   if (name == "ethnicities") return &ethnicities();
+  if (name == "reference-ratings") return &reference_ratings();
   return nullptr;
 }
 

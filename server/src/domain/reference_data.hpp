@@ -28,6 +28,9 @@ const CodeList& genders();
 // (31–47, 98 any other ethnic group, 99 not provided; FACTS.md §10), not snake_case words, so an
 // ILR export can use them as they are and the rows already seeded keep their meaning.
 const CodeList& ethnicities();
+// "reference-ratings": the one scale a learner's reference rates each criterion on (manual 5.5),
+// best first: excellent, good, average, below_average, poor. Seeded by 0005_references.sql.
+const CodeList& reference_ratings();
 
 // The names of the lists, as used in /api/v1/reference/{list} and reference_items.list.
 const std::vector<std::string>& reference_list_names();

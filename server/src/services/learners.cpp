@@ -206,6 +206,11 @@ std::vector<FieldError> closed_fields(const LearnerInput& in, store::LearnerRow&
 
 Result<store::LearnerRow> Learners::load(soci::session& sql, const Context& ctx, Id id,
                                          Permission permission) {
+  return load_learner(sql, ctx, id, permission);
+}
+
+Result<store::LearnerRow> load_learner(soci::session& sql, const Context& ctx, Id id,
+                                       Permission permission) {
   if (!ctx.principal) return fail(Error::unauthenticated());
   auto learner = store::learners::find(sql, ctx.tenant_id, id);
   const auto where = learner ? resource_of(sql, *learner) : auth::Resource{};
@@ -400,6 +405,12 @@ Result<store::LearnerRow> Learners::set_section(const Context& ctx, std::optiona
     const bool manager_adds = domain::manager_adds_qualifications(
         learner->manager_adds_qualifications, learner->provider_learners_add);
     if (!domain::may_change_section(actor, section, manager_adds)) return fail(Error::forbidden());
+    // A complete reference is a recorded version (services/references), so it is completed only
+    // there; reopening goes through here like any section.
+    if (section == domain::Section::reference && complete)
+      return fail(Error::make(domain::ErrorKind::conflict, "complete_reference_details",
+                              "Complete the reference with \"Complete reference details\", "
+                              "which records a version of it."));
     std::string& state = state_of(*learner, section);
     const std::string next = complete ? "complete" : "incomplete";
     if (state == next) return *learner;

@@ -81,4 +81,10 @@ void unapprove_after_change(domain::Actor actor, store::LearnerRow& learner, Cha
 // The learners a principal may view: their providers plus their groups, or the whole tenant.
 store::learners::Scope scope_of(const auth::Principal& who);
 
+// Loads a learner the caller may act on with `permission`, for use cases about a learner's record
+// (references, …): 401 signed out; 404 when the learner is outside what they may view (or does
+// not exist); 403 when they may view but lack `permission`, or have no learner access at all.
+domain::Result<store::LearnerRow> load_learner(soci::session& sql, const Context& ctx, Id id,
+                                               auth::Permission permission);
+
 }  // namespace lt::services

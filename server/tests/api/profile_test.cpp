@@ -3,6 +3,7 @@
 // applies, and any later change by the learner un-approves it.
 #include <gtest/gtest.h>
 
+#include "support/app/reference_bodies.hpp"
 #include "support/app/smtp_sink.hpp"
 #include "support/app/test_app.hpp"
 
@@ -19,9 +20,10 @@ Setup with_learner(TestApp& t, bool sign_off) {
   Setup s;
   s.provider = t.create_provider("UCAS Training School", "10012345");
   s.admin = t.admin();
-  if (sign_off)
-    s.admin->patch("/api/v1/providers/" + std::to_string(s.provider),
-                   json{{"sign_off_profiles", true}, {"version", 1}}.dump());
+  json defaults = {{"default_referee", {{"name", "Jane Smith"}, {"position", "Pastoral manager"}}},
+                   {"version", 1}};
+  if (sign_off) defaults["sign_off_profiles"] = true;
+  s.admin->patch("/api/v1/providers/" + std::to_string(s.provider), defaults.dump());
   s.learner = s.admin
                   ->post("/api/v1/learners", json{{"username", "bob.learner1"},
                                                   {"password", "Start123"},
@@ -97,7 +99,12 @@ TEST(Profile, ApprovalWhereSignOffAppliesAndUnapprovalOnChange) {
   for (const std::string section : {"key_information", "additional_information", "qualifications"})
     ASSERT_EQ(s.bob->post("/api/v1/me/learner/sections/" + section + "/complete", "").status, 200)
         << section;
-  ASSERT_EQ(s.admin->post(learner_path(s.learner, "/sections/reference/complete"), "").status, 200);
+  // The reference section completes with the reference itself (references_test).
+  ASSERT_EQ(s.admin
+                ->post(lt::test::reference_path(s.learner, "/complete"),
+                       lt::test::full_reference(0).dump())
+                .status,
+            200);
   EXPECT_EQ(s.admin->get(learner_path(s.learner, "")).json()["approval"], "awaiting");
   EXPECT_EQ(s.admin->get("/api/v1/dashboard").json()["counts"]["awaiting_approval"], 1);
   EXPECT_EQ(s.admin->get("/api/v1/learners?status=awaiting_approval").json()["total"], 1);

@@ -139,8 +139,9 @@ TEST(ReferenceData, FindCodeIsExact) {
 }
 
 TEST(ReferenceData, ListsByName) {
-  EXPECT_EQ(reference_list_names(),
-            (std::vector<std::string>{"year-groups", "genders", "ethnicities"}));
+  EXPECT_EQ(reference_list_names(), (std::vector<std::string>{"year-groups", "genders",
+                                                              "ethnicities", "reference-ratings"}));
+  EXPECT_EQ(reference_list("reference-ratings"), &reference_ratings());
   EXPECT_EQ(reference_list("year-groups"), &year_groups());
   EXPECT_EQ(reference_list("genders"), &genders());
   EXPECT_EQ(reference_list("ethnicities"), &ethnicities());

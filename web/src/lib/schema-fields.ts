@@ -4,6 +4,7 @@
 import type { Problem } from './api-client';
 import type { AppNotification, AuditEvent, Dashboard, Learner, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
 import type { CatalogueItem, Qualification, QualificationList } from '../features/qualifications/types';
+import type { Reference, ReferenceVersion } from '../features/references/types';
 
 type Exact<T, L extends readonly PropertyKey[]> = [Exclude<keyof T, L[number]>, Exclude<L[number], keyof T>] extends [never, never] ? L : never;
 
@@ -28,6 +29,14 @@ export const SCHEMA_FIELDS = {
   OutboxMessage: fields<OutboxMessage>()(['id', 'to', 'subject', 'body', 'status', 'attempts', 'last_error', 'created_at', 'sent_at']),
   Settings: fields<Settings>()(['password_policy', 'max_failed_logins', 'version']),
   Notification: fields<AppNotification>()(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']),
+  Reference: fields<Reference>()([
+    'learner_id', 'state', 'default_referee', 'current_version', 'updated_at', 'version',
+    'different_referee', 'referee', 'attendance', 'ratings', 'further_details', 'additional_support', 'display_to_learner',
+  ]),
+  ReferenceVersion: fields<ReferenceVersion>()([
+    'number', 'completed_by', 'completed_by_name', 'completed_at',
+    'different_referee', 'referee', 'attendance', 'ratings', 'further_details', 'additional_support', 'display_to_learner',
+  ]),
   Problem: fields<Problem>()(['type', 'title', 'status', 'detail', 'code', 'request_id', 'errors']),
   Qualification: fields<Qualification>()(['id', 'learner_id', 'type', 'subject', 'completed_on', 'predicted_grade', 'actual_grade', 'created_at', 'updated_at', 'version']),
   QualificationList: fields<QualificationList>()(['items', 'next_cursor', 'total', 'section', 'learner_may_add']),

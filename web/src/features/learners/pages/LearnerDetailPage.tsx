@@ -13,6 +13,7 @@ import { learnerName, useLearnerActions } from '../components/LearnerActionDialo
 import { ApprovalBadge, LockedBadge, SectionBadges } from '../components/LearnerBadges';
 import { ProfileSections } from '../components/ProfileSections';
 import { QualificationsSection } from '@/features/qualifications/components/QualificationsSection';
+import { ReferenceSection } from '@/features/references';
 
 export function LearnerDetailPage() {
   const id = Number(useParams().id);
@@ -100,7 +101,7 @@ export function LearnerDetailPage() {
           canEdit={canEdit}
           onReload={() => q.refetch()}
           qualifications={<QualificationsSection learner={learner} own={false} canEdit={canEdit} />}
-          reference={<Text size="sm">Reference: {learner.sections.reference}</Text>}
+          reference={<ReferenceSection learner={learner} />}
         />
       </Paper>
       {actions.dialogs}

@@ -7,6 +7,7 @@ import { errorMessage, isApiError } from '@/lib/api-client';
 import { ApprovalBadge, SectionBadges } from '../components/LearnerBadges';
 import { ProfileSections } from '../components/ProfileSections';
 import { useOwnProfile } from '../profile-api';
+import { LearnerReferenceView } from '@/features/references';
 import { QualificationsSection } from '@/features/qualifications/components/QualificationsSection';
 
 const APPROVAL_FOR_LEARNER: Record<string, string> = {
@@ -51,7 +52,7 @@ export function MyProfilePage() {
           canEdit
           onReload={() => q.refetch()}
           qualifications={<QualificationsSection learner={learner} own canEdit />}
-          reference={<Text size="sm">Your learner manager writes your reference.</Text>}
+          reference={<LearnerReferenceView />}
         />
       </Paper>
     </Stack>
