@@ -2,7 +2,7 @@
 // server's OpenAPI document (e2e/api-contract.spec.ts). The compiler checks each list names every
 // field of its type and nothing else, so types.ts and this file cannot drift apart.
 import type { Problem } from './api-client';
-import type { AuditEvent, Dashboard, Learner, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
+import type { AuditEvent, Dashboard, Learner, LearnerGroup, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
 
 type Exact<T, L extends readonly PropertyKey[]> = [Exclude<keyof T, L[number]>, Exclude<L[number], keyof T>] extends [never, never] ? L : never;
 
@@ -26,5 +26,6 @@ export const SCHEMA_FIELDS = {
   AuditEvent: fields<AuditEvent>()(['id', 'at', 'actor_id', 'actor_username', 'action', 'entity_type', 'entity_id', 'changes', 'request_id']),
   OutboxMessage: fields<OutboxMessage>()(['id', 'to', 'subject', 'body', 'status', 'attempts', 'last_error', 'created_at', 'sent_at']),
   Settings: fields<Settings>()(['password_policy', 'max_failed_logins', 'version']),
+  Group: fields<LearnerGroup>()(['id', 'provider_id', 'provider_name', 'name', 'members', 'created_at', 'updated_at', 'version']),
   Problem: fields<Problem>()(['type', 'title', 'status', 'detail', 'code', 'request_id', 'errors']),
 } as const;

@@ -11,8 +11,12 @@ describe('permission-based navigation', () => {
     expect(navFor(['users.view', 'audit.view']).map((i) => i.to)).toEqual(['/', '/account', '/admin/users', '/admin/audit']);
   });
 
-  it('shows Learners to whoever may view learners', () => {
-    expect(navFor(['learners.view']).map((i) => i.to)).toEqual(['/', '/learners', '/account']);
+  it('shows Learners, and Groups, to whoever may view learners', () => {
+    expect(navFor(['learners.view']).map((i) => i.to)).toEqual(['/', '/learners', '/groups', '/account']);
+  });
+
+  it('shows Groups, without Learners, to a user manager who manages groups', () => {
+    expect(navFor(['users.view', 'groups.edit']).map((i) => i.to)).toEqual(['/', '/groups', '/account', '/admin/users']);
   });
 
   it('shows everything to an administrator', () => {

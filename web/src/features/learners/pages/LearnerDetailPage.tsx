@@ -17,6 +17,7 @@ import { learnerName, useLearnerActions } from '../components/LearnerActionDialo
 import { ApprovalBadge, LockedBadge, SectionBadges } from '../components/LearnerBadges';
 import { LearnerFields } from '../components/LearnerFields';
 import { useLearnerFormData } from '../components/useLearnerFormData';
+import { LearnerGroups } from '@/features/groups/components/LearnerGroups';
 
 export const CONFLICT_MESSAGE = 'Someone else changed this learner while you were editing. Reload to see their changes, then make yours again.';
 
@@ -142,6 +143,7 @@ export function LearnerDetailPage() {
           )}
         </Stack>
       </Paper>
+      <LearnerGroups learnerId={learner.id} />
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h3" mb="sm">
           {canEdit ? 'Edit details' : 'Details'}
