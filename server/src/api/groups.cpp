@@ -1,4 +1,5 @@
-// /api/v1/groups: learner groups at providers and their members.
+// /api/v1/groups: learner groups at providers and their members; /api/v1/learners/{id}/groups: the
+// groups one learner is in.
 #include "services/groups.hpp"
 #include "api/json_body.hpp"
 #include "api/render.hpp"
@@ -21,6 +22,13 @@ nlohmann::json group_json(const store::GroupRow& g) {
           {"created_at", g.created_at},
           {"updated_at", g.updated_at},
           {"version", g.version}};
+}
+
+// Every group is on one page, so next_cursor is always null.
+nlohmann::json group_list_json(const std::vector<store::GroupRow>& rows) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& g : rows) items.push_back(group_json(g));
+  return {{"items", items}, {"next_cursor", nullptr}, {"total", rows.size()}};
 }
 
 // A list of learner ids under `field`; type mistakes become field errors.
@@ -48,16 +56,19 @@ void add_group_routes(http::Router& router, Api& api) {
   const Gatekeeper& gate = api.gate;
   services::Groups& groups = api.groups;
 
-  router.add(
-      "GET", "/api/v1/groups", gate.wrap(Access::signed_in, [&groups](Request& req, Context& ctx) {
-        auto provider = query_id(req, "provider_id");
-        if (!provider) return error_response(provider.error(), ctx.request_id);
-        return respond(groups.list(ctx, *provider), ctx, [](const auto& rows) {
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& g : rows) items.push_back(group_json(g));
-          return nlohmann::json{{"items", items}, {"next_cursor", nullptr}, {"total", rows.size()}};
-        });
-      }));
+  router.add("GET", "/api/v1/groups",
+             gate.wrap(Access::signed_in, [&groups](Request& req, Context& ctx) {
+               auto provider = query_id(req, "provider_id");
+               if (!provider) return error_response(provider.error(), ctx.request_id);
+               return respond(groups.list(ctx, *provider), ctx, group_list_json);
+             }));
+
+  router.add("GET", "/api/v1/learners/{id}/groups",
+             gate.wrap(Access::signed_in, [&groups](Request& req, Context& ctx) {
+               auto id = path_id(req);
+               if (!id) return error_response(id.error(), ctx.request_id);
+               return respond(groups.of_learner(ctx, *id), ctx, group_list_json);
+             }));
 
   router.add(
       "POST", "/api/v1/groups", gate.wrap(Access::signed_in, [&groups](Request& req, Context& ctx) {

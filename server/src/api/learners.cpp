@@ -64,6 +64,8 @@ void add_learner_routes(http::Router& router, Api& api) {
                query.q = req.query_param("q");
                query.status = req.query_param("status");
                if (query.status && query.status->empty()) query.status.reset();
+               query.year_group = req.query_param("year_group");
+               if (query.year_group && query.year_group->empty()) query.year_group.reset();
                query.cursor = req.query_param("cursor");
                query.sort = req.query_param("sort");
                if (query.sort && query.sort->empty()) query.sort.reset();

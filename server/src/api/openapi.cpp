@@ -122,6 +122,8 @@ const Operation kOperations[] = {
      "One completed version", nullptr, "ReferenceVersion", 200},
     {"GET", "/api/v1/me/learner/reference", "references",
      "Your current reference, when it is displayed to you", nullptr, "ReferenceVersion", 200},
+    {"GET", "/api/v1/learners/{id}/groups", "groups", "The groups a learner is in", nullptr,
+     "GroupList", 200},
     {"GET", "/api/v1/audit", "administration", "Audit events, newest first", nullptr, "AuditPage",
      200},
     {"GET", "/api/v1/outbox", "administration", "Email outbox, newest first", nullptr, "OutboxPage",
@@ -466,7 +468,7 @@ json operation(const Operation& op) {
   if (std::string(op.method) == "GET" && op.response &&
       std::string(op.response).ends_with("Page")) {
     for (const char* q : {"limit", "cursor", "q", "status", "entity_type", "entity_id", "actor_id",
-                          "provider_id", "group_id"})
+                          "provider_id", "group_id", "year_group"})
       parameters.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", str()}});
   }
   if (!parameters.empty()) o["parameters"] = parameters;

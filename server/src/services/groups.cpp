@@ -1,6 +1,8 @@
 // Learner groups.
 #include "services/groups.hpp"
 
+#include <algorithm>
+
 #include "domain/account_rules.hpp"
 #include "store/groups_repo.hpp"
 #include "store/learners_repo.hpp"
@@ -157,6 +159,30 @@ Result<store::GroupRow> Groups::change_members(const Context& ctx, Id id,
       audit_.record(sql, ctx, "group.members_changed", "group", id, changes);
     }
     return *store::groups::find(sql, ctx.tenant_id, id);
+  });
+}
+
+Result<std::vector<store::GroupRow>> Groups::of_learner(const Context& ctx, Id learner_id) {
+  if (!ctx.principal) return fail(Error::unauthenticated());
+  if (!auth::can_somewhere(*ctx.principal, Permission::learners_view))
+    return fail(Error::forbidden());
+  return deps_.db.read([&](soci::session& sql) -> Result<std::vector<store::GroupRow>> {
+    auto learner = store::learners::find(sql, ctx.tenant_id, learner_id);
+    if (!learner) return fail(Error::not_found("learner"));
+    const auto ids = store::groups::of_learner(sql, learner->id);
+    if (!auth::can(*ctx.principal, Permission::learners_view,
+                   {ctx.tenant_id, {learner->provider_id}, ids, {}}))
+      return fail(Error::not_found("learner"));
+    std::vector<store::GroupRow> visible;
+    for (Id id : ids) {
+      auto group = store::groups::find(sql, ctx.tenant_id, id);
+      if (group && may_see(*ctx.principal, at_provider(ctx.tenant_id, group->provider_id, id)))
+        visible.push_back(std::move(*group));
+    }
+    // By name, like the groups list, so the learner's page reads the same way.
+    std::sort(visible.begin(), visible.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
+    return visible;
   });
 }
 

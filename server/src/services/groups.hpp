@@ -36,6 +36,9 @@ class Groups {
   // Every learner must be at the group's provider and editable by the caller.
   domain::Result<store::GroupRow> change_members(const Context& ctx, Id id,
                                                  const MembershipChange& change);
+  // The groups the learner is in that the caller may see; the learner must be one the caller may
+  // see (else 404, or 403 for a caller who sees no learners at all), as for Learners::get.
+  domain::Result<std::vector<store::GroupRow>> of_learner(const Context& ctx, Id learner_id);
 
  private:
   domain::Result<store::GroupRow> load(soci::session& sql, const Context& ctx, Id id,

@@ -248,8 +248,14 @@ Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
     return fail(Error::validation("sort", "invalid_sort",
                                   "Sort by last_name, -last_name, created_at, -created_at or "
                                   "username."));
+  if (query.year_group && !deps_.db.read([&](soci::session& sql) {
+        return store::reference::contains(sql, "year-groups", *query.year_group);
+      }))
+    return fail(
+        Error::validation("year_group", "invalid_choice", "Choose one of the listed year groups."));
   store::learners::ListFilter filter;
   filter.scope = scope_of(*ctx.principal);
+  filter.year_group = query.year_group;
   if (query.sort) filter.sort = *query.sort;
   filter.provider_id = query.provider_id;
   filter.group_id = query.group_id;

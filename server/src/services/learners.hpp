@@ -28,6 +28,7 @@ struct LearnerInput {
 
 struct LearnerQuery {
   std::optional<std::string> q, status, cursor, sort;
+  std::optional<std::string> year_group;  // a code of the year-groups list
   std::optional<Id> provider_id, group_id;
   std::optional<int> limit;
 };

@@ -28,6 +28,8 @@ struct ListFilter {
   std::string sort = "last_name";     // last_name, -last_name, created_at, -created_at, username
   int limit = 50;
   std::optional<std::string> cursor;  // the previous page's next_cursor
+  // The ?year_group= filter: a code of the year-groups list, checked by the service.
+  std::optional<std::string> year_group;
 };
 
 // The SQL condition for a dashboard status over learners l, users u and providers p; empty for an

@@ -4,7 +4,7 @@ import { PageTitle } from '@/components/PageTitle';
 import { can } from '@/lib/permissions';
 import { useMe } from '@/features/auth/api';
 
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: string | readonly string[]; children: ReactNode }) {
   const me = useMe();
   if (!can(me.data?.permissions, permission))
     return (

@@ -1,6 +1,6 @@
 // Every route of the app.
 import { createBrowserRouter } from 'react-router';
-import { PERMISSIONS } from '@/lib/permissions';
+import { GROUPS_VIEW, PERMISSIONS } from '@/lib/permissions';
 import { AccountPage } from '@/features/account/pages/AccountPage';
 import { AuditPage } from '@/features/audit/pages/AuditPage';
 import { ChangePasswordPage } from '@/features/auth/pages/ChangePasswordPage';
@@ -18,6 +18,8 @@ import { OutboxPage } from '@/features/outbox/pages/OutboxPage';
 import { ProviderDetailPage } from '@/features/providers/pages/ProviderDetailPage';
 import { ProvidersPage } from '@/features/providers/pages/ProvidersPage';
 import { SettingsPage } from '@/features/settings/pages/SettingsPage';
+import { GroupPage } from '@/features/groups/pages/GroupPage';
+import { GroupsPage } from '@/features/groups/pages/GroupsPage';
 import { CreateUserPage } from '@/features/users/pages/CreateUserPage';
 import { UserDetailPage } from '@/features/users/pages/UserDetailPage';
 import { UsersPage } from '@/features/users/pages/UsersPage';
@@ -27,7 +29,7 @@ import { PublicLayout } from './layout/PublicLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequirePermission } from './RequirePermission';
 
-const guard = (permission: string, el: React.ReactNode) => <RequirePermission permission={permission}>{el}</RequirePermission>;
+const guard = (permission: string | readonly string[], el: React.ReactNode) => <RequirePermission permission={permission}>{el}</RequirePermission>;
 
 export const routes = [
   {
@@ -53,6 +55,8 @@ export const routes = [
           { path: '/learners', element: guard(PERMISSIONS.learnersView, <LearnersPage />) },
           { path: '/learners/new', element: guard(PERMISSIONS.learnersEdit, <CreateLearnerPage />) },
           { path: '/learners/:id', element: guard(PERMISSIONS.learnersView, <LearnerDetailPage />) },
+          { path: '/groups', element: guard(GROUPS_VIEW, <GroupsPage />) },
+          { path: '/groups/:id', element: guard(GROUPS_VIEW, <GroupPage />) },
           { path: '/admin/users', element: guard(PERMISSIONS.usersView, <UsersPage />) },
           { path: '/admin/users/new', element: guard(PERMISSIONS.usersEdit, <CreateUserPage />) },
           { path: '/admin/users/:id', element: guard(PERMISSIONS.usersView, <UserDetailPage />) },

@@ -33,6 +33,8 @@ export interface DataTableProps<T> {
   /** optional expandable detail under a row */
   renderExpanded?: (row: T) => ReactNode;
   expandLabel?: (row: T, open: boolean) => string;
+  /** told the rows on show whenever they change (e.g. for "select all on this page") */
+  onItems?: (rows: T[]) => void;
 }
 
 const EXPORT_MAX_ROWS = 10000;
@@ -59,6 +61,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
   });
 
   const items = query.data?.items ?? [];
+  const { onItems } = props;
+  useEffect(() => {
+    onItems?.(query.data?.items ?? []);
+  }, [query.data, onItems]);
   const range = shownRange(paging, items.length);
   const total = query.data?.total ?? 0;
   const hasNext = !!query.data?.next_cursor;

@@ -11,11 +11,17 @@ export const PERMISSIONS = {
   settingsEdit: 'settings.edit',
   learnersView: 'learners.view',
   learnersEdit: 'learners.edit',
+  groupsEdit: 'groups.edit',
 } as const;
+
+/** Who may see groups: those who see learners, and those who manage groups (user managers). */
+export const GROUPS_VIEW = [PERMISSIONS.learnersView, PERMISSIONS.groupsEdit] as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
-export function can(permissions: readonly string[] | undefined, needed: string | undefined): boolean {
+/** `needed` may list several permissions: any one of them will do. */
+export function can(permissions: readonly string[] | undefined, needed: string | readonly string[] | undefined): boolean {
   if (!needed) return true;
+  if (typeof needed !== 'string') return needed.some((n) => !!permissions?.includes(n));
   return !!permissions?.includes(needed);
 }

@@ -2,7 +2,7 @@
 // server's OpenAPI document (e2e/api-contract.spec.ts). The compiler checks each list names every
 // field of its type and nothing else, so types.ts and this file cannot drift apart.
 import type { Problem } from './api-client';
-import type { AppNotification, AuditEvent, Dashboard, Learner, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
+import type { AppNotification, AuditEvent, Dashboard, Learner, LearnerGroup, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
 import type { CatalogueItem, Qualification, QualificationList } from '../features/qualifications/types';
 import type { Reference, ReferenceVersion } from '../features/references/types';
 
@@ -37,6 +37,7 @@ export const SCHEMA_FIELDS = {
     'number', 'completed_by', 'completed_by_name', 'completed_at',
     'different_referee', 'referee', 'attendance', 'ratings', 'further_details', 'additional_support', 'display_to_learner',
   ]),
+  Group: fields<LearnerGroup>()(['id', 'provider_id', 'provider_name', 'name', 'members', 'created_at', 'updated_at', 'version']),
   Problem: fields<Problem>()(['type', 'title', 'status', 'detail', 'code', 'request_id', 'errors']),
   Qualification: fields<Qualification>()(['id', 'learner_id', 'type', 'subject', 'completed_on', 'predicted_grade', 'actual_grade', 'created_at', 'updated_at', 'version']),
   QualificationList: fields<QualificationList>()(['items', 'next_cursor', 'total', 'section', 'learner_may_add']),

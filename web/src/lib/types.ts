@@ -176,3 +176,16 @@ export interface AppNotification {
 export interface NotificationPage extends ListPage<AppNotification> {
   unread: number;
 }
+
+/** A learner group at a provider (manual 8): tutor, support or teaching groups. */
+export interface LearnerGroup {
+  id: number;
+  provider_id: number;
+  provider_name: string;
+  name: string;
+  /** how many learners are in it; equals GET /learners?group_id= total */
+  members: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}

@@ -11,14 +11,18 @@ describe('permission-based navigation', () => {
     expect(navFor(['users.view', 'audit.view']).map((i) => i.to)).toEqual(['/', '/notifications', '/account', '/admin/users', '/admin/audit']);
   });
 
-  it('shows Learners to whoever may view learners', () => {
-    expect(navFor(['learners.view']).map((i) => i.to)).toEqual(['/', '/learners', '/notifications', '/account']);
+  it('shows Learners, and Groups, to whoever may view learners', () => {
+    expect(navFor(['learners.view']).map((i) => i.to)).toEqual(['/', '/learners', '/groups', '/notifications', '/account']);
   });
 
   it('shows My profile to learners only', () => {
     const learner = [{ role: 'learner' }];
     expect(navFor([], learner).map((i) => i.to)).toEqual(['/', '/profile', '/notifications', '/account']);
     expect(navFor(['learners.view'], [{ role: 'learner_manager' }]).map((i) => i.to)).not.toContain('/profile');
+  });
+
+  it('shows Groups, without Learners, to a user manager who manages groups', () => {
+    expect(navFor(['users.view', 'groups.edit']).map((i) => i.to)).toEqual(['/', '/groups', '/notifications', '/account', '/admin/users']);
   });
 
   it('shows everything to an administrator', () => {

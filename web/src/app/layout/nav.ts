@@ -1,11 +1,12 @@
 // The navigation, declared once: the layout and the home page show the entries the user may use.
-import { can, PERMISSIONS } from '@/lib/permissions';
+import { can, GROUPS_VIEW, PERMISSIONS } from '@/lib/permissions';
 
 export interface NavItem {
   to: string;
   label: string;
   description: string;
-  permission?: string;
+  /** a list means any one of them */
+  permission?: string | readonly string[];
   /** shown only to learners (their own profile) */
   learnersOnly?: boolean;
   section: 'main' | 'admin';
@@ -15,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', description: 'Your starting page.', section: 'main' },
   { to: '/profile', label: 'My profile', description: 'Your details, qualifications and reference, and whether your profile is approved.', learnersOnly: true, section: 'main' },
   { to: '/learners', label: 'Learners', description: 'Create, find and manage learners: passwords, lock-outs and profiles.', permission: PERMISSIONS.learnersView, section: 'main' },
+  { to: '/groups', label: 'Groups', description: 'Tutor, support and teaching groups of learners at your providers.', permission: GROUPS_VIEW, section: 'main' },
   { to: '/notifications', label: 'Notifications', description: 'Messages about your account and your learners.', section: 'main' },
   { to: '/account', label: 'Account', description: 'Your personal details, username and password.', section: 'main' },
   { to: '/admin/users', label: 'Users', description: 'Create staff accounts, assign roles, unlock and disable accounts.', permission: PERMISSIONS.usersView, section: 'admin' },

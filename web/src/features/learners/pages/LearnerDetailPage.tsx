@@ -14,6 +14,7 @@ import { ApprovalBadge, LockedBadge, SectionBadges } from '../components/Learner
 import { ProfileSections } from '../components/ProfileSections';
 import { QualificationsSection } from '@/features/qualifications/components/QualificationsSection';
 import { ReferenceSection } from '@/features/references';
+import { LearnerGroups } from '@/features/groups/components/LearnerGroups';
 
 export function LearnerDetailPage() {
   const id = Number(useParams().id);
@@ -85,6 +86,8 @@ export function LearnerDetailPage() {
           )}
         </Stack>
       </Paper>
+      <LearnerGroups learnerId={learner.id} />
+      <LearnerGroups learnerId={learner.id} />
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h3" mb="sm">
           Profile approval

@@ -1,5 +1,6 @@
-// Manual 5.2: every learner the user may see, with search, provider, status and sort (all kept in
-// the address, so dashboard counts link straight to a filtered list), paging and Excel export.
+// Manual 5.2: every learner the user may see, with search, provider, status, group and sort (all
+// kept in the address, so dashboard counts and group member counts link straight to a filtered
+// list), paging and Excel export.
 import { useMemo } from 'react';
 import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -12,6 +13,7 @@ import { can, PERMISSIONS } from '@/lib/permissions';
 import type { Learner } from '@/lib/types';
 import { useMe } from '@/features/auth/api';
 import { useProviderOptions } from '@/features/providers/api';
+import { useGroups } from '@/features/groups/api';
 import { learnersKey, listLearners } from '../api';
 import { ApprovalBadge, LockedBadge, SectionBadges, sectionsText } from '../components/LearnerBadges';
 import { learnerName, useLearnerActions, type LearnerActions } from '../components/LearnerActionDialogs';
@@ -25,7 +27,7 @@ export const SORTS = [
   { value: 'username', label: 'Username' },
 ];
 
-const FILTERS = ['q', 'provider_id', 'status', 'sort'] as const;
+const FILTERS = ['q', 'provider_id', 'status', 'sort', 'group_id'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 function RowActions({ learner, actions }: { learner: Learner; actions: LearnerActions }) {
@@ -51,6 +53,7 @@ export function LearnersPage() {
   const me = useMe();
   const canEdit = can(me.data?.permissions, PERMISSIONS.learnersEdit);
   const providers = useProviderOptions();
+  const groups = useGroups();
   const actions = useLearnerActions();
   const [params, setParams] = useSearchParams();
   const values = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Filters;
@@ -61,7 +64,7 @@ export function LearnersPage() {
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  const filtered = !!(values.q || values.provider_id || values.status);
+  const filtered = !!(values.q || values.provider_id || values.status || values.group_id);
 
   const columns = useMemo<Column<Learner>[]>(
     () => [
@@ -109,7 +112,7 @@ export function LearnersPage() {
         exportFileName={values.status ? `Learners - ${statusLabel(values.status)}` : 'Learners'}
         queryKey={learnersKey}
         fetchPage={listLearners}
-        filters={{ q: debouncedQ.trim(), provider_id: values.provider_id, status: values.status, sort: values.sort }}
+        filters={{ q: debouncedQ.trim(), provider_id: values.provider_id, status: values.status, sort: values.sort, group_id: values.group_id }}
         columns={columns}
         rowKey={(l) => l.id}
         toolbar={
@@ -135,6 +138,13 @@ export function LearnersPage() {
               onChange={(e) => set('status', e.currentTarget.value)}
               data={[{ value: '', label: 'Any status' }, ...LEARNER_STATUSES.map((s) => ({ value: s.code, label: s.label }))]}
             />
+            <NativeSelect
+              label="Group"
+              description="Learners in"
+              value={values.group_id}
+              onChange={(e) => set('group_id', e.currentTarget.value)}
+              data={[{ value: '', label: 'Any group' }, ...(groups.data?.items ?? []).map((g) => ({ value: String(g.id), label: `${g.name} (${g.provider_name})` }))]}
+            />
             <NativeSelect label="Sort by" description="Order of the list" value={values.sort || 'last_name'} onChange={(e) => set('sort', e.currentTarget.value === 'last_name' ? '' : e.currentTarget.value)} data={SORTS} />
             {filtered && (
               <Group>
@@ -147,7 +157,7 @@ export function LearnersPage() {
         }
         empty={
           filtered ? (
-            <EmptyState title="No learners match">Try another search, provider or status.</EmptyState>
+            <EmptyState title="No learners match">Try another search, provider, group or status.</EmptyState>
           ) : (
             <EmptyState
               title="No learners yet"
