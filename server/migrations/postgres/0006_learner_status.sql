@@ -145,3 +145,6 @@ DROP INDEX learners_by_email;
 CREATE INDEX learners_by_email ON learners (tenant_id, email_key, id, provider_id, status_flags, deleted_at);
 DROP INDEX learners_by_uln;
 CREATE INDEX learners_by_uln ON learners (tenant_id, uln, id, provider_id, status_flags, deleted_at);
+
+-- Pages in creation order (?sort=created_at) walk the live rows of the tenant by id.
+CREATE INDEX learners_by_created ON learners (tenant_id, deleted_at, id);
