@@ -63,6 +63,16 @@ std::string make_upn(std::size_t n, std::size_t provider) {
   return std::string(1, domain::upn_check_letter(rest)) + rest;
 }
 
+// The learner's status flags (migration 0006) as its triggers would set them. Inserting them
+// saves the trigger a second write of every row; should this copy of the rules drift, the trigger
+// still corrects the row (it compares against the migration's definition).
+int status_flags(int roll, bool logged_in, bool locked, bool sign_off, bool learners_add) {
+  const bool incomplete = roll < 70;  // the sections complete at rolls 30, 40, 55 and 70
+  return (logged_in ? 0 : 1) | (locked ? 2 : 0) | (incomplete ? 4 : 0) |
+         (sign_off && !incomplete && roll < 85 ? 8 : 0) | (!learners_add && roll < 55 ? 16 : 0) |
+         (incomplete ? 32 : 0);
+}
+
 long long max_id(soci::session& sql, const std::string& table) {
   long long id = 0;
   soci::indicator ind;
@@ -83,6 +93,7 @@ SeedReport seed_demo(Application& app, const std::string& tenant_name, std::size
   report.providers = std::max<std::size_t>(3, learners / 20000);
 
   std::vector<long long> providers;
+  std::vector<std::pair<bool, bool>> provider_defaults;  // sign-off, learners add qualifications
   db.write([&](soci::session& sql) {
     long long next_user = max_id(sql, "users");
     const long long first_ukprn = 10090000 + max_id(sql, "providers");
@@ -100,6 +111,7 @@ SeedReport seed_demo(Application& app, const std::string& tenant_name, std::size
           soci::use(sign_off), soci::use(learners_add), soci::use(now), soci::use(now),
           soci::into(id);
       providers.push_back(id);
+      provider_defaults.emplace_back(sign_off != 0, learners_add != 0);
       const std::string manager = "demo.manager." + std::to_string(id);
       const std::string manager_email = manager + "@example.org";
       ++next_user;
@@ -136,7 +148,8 @@ SeedReport seed_demo(Application& app, const std::string& tenant_name, std::size
           "year_group, house, street, town, postcode, telephone, uln, upn, gender, "
           "ethnicity, key_information_state, additional_information_state, "
           "qualifications_state, reference_state, approval, first_name_key, "
-          "last_name_key, username_key, email_key, created_at, updated_at) VALUES ";
+          "last_name_key, username_key, email_key, created_at, updated_at, status_flags) "
+          "VALUES ";
       for (std::size_t i = 0; i < count; ++i) {
         const std::size_t n = start + i + static_cast<std::size_t>(learner_base);
         const std::string first = pick(kFirstNames, rng), last = pick(kLastNames, rng);
@@ -177,7 +190,11 @@ SeedReport seed_demo(Application& app, const std::string& tenant_name, std::size
             "," + state(40) + "," + state(55) + "," + state(70) + "," +
             quoted(roll >= 85 ? "approved" : "not_approved") + "," +
             quoted(domain::ascii_lower(first)) + "," + quoted(domain::ascii_lower(last)) + "," +
-            quoted(username) + "," + quoted(email) + "," + quoted(now) + "," + quoted(now) + ")";
+            quoted(username) + "," + quoted(email) + "," + quoted(now) + "," + quoted(now) + "," +
+            std::to_string(status_flags(roll, logged_in, locked,
+                                        provider_defaults[provider_index].first,
+                                        provider_defaults[provider_index].second)) +
+            ")";
       }
       sql << users;
       sql << roles;

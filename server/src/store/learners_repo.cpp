@@ -1,7 +1,10 @@
 // SQL for learners.
 #include "store/learners_repo.hpp"
 
+#include <algorithm>
+
 #include "domain/text.hpp"
+#include "store/learner_counts_repo.hpp"
 #include "store/query.hpp"
 #include "store/soci_optional.hpp"
 
@@ -24,36 +27,78 @@ struct Fetched {
   std::string last_key;
 };
 
-template <class... Uses>
-Fetched select_learners(soci::session& sql, const std::string& tail, Uses&&... uses) {
+// Where one selected row lands before it becomes a LearnerRow.
+struct RowBuffer {
   LearnerRow r;
   int locked = 0, must_change = 0, sign_off = 0, learners_add = 1;
   std::string key;
-  soci::statement st = prepared(
-      sql, kSelect + tail, soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id),
-      soci::into(r.provider_id), soci::into(r.provider_name), soci::into(r.username),
-      soci::into(r.first_name), soci::into(r.last_name), soci::into(r.email),
-      soci::into(r.last_login_at), soci::into(locked), soci::into(must_change),
-      soci::into(r.date_of_birth), soci::into(r.year_group), soci::into(r.profile_sign_off),
+};
+
+void bind_row(soci::details::prepare_temp_type& temp, RowBuffer& b) {
+  LearnerRow& r = b.r;
+  temp, soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id), soci::into(r.provider_id),
+      soci::into(r.provider_name), soci::into(r.username), soci::into(r.first_name),
+      soci::into(r.last_name), soci::into(r.email), soci::into(r.last_login_at),
+      soci::into(b.locked), soci::into(b.must_change), soci::into(r.date_of_birth),
+      soci::into(r.year_group), soci::into(r.profile_sign_off),
       soci::into(r.manager_adds_qualifications), soci::into(r.house), soci::into(r.street),
       soci::into(r.locality), soci::into(r.town), soci::into(r.postcode), soci::into(r.telephone),
       soci::into(r.uln), soci::into(r.upn), soci::into(r.ccis), soci::into(r.gender),
       soci::into(r.ethnicity), soci::into(r.key_information_state),
       soci::into(r.additional_information_state), soci::into(r.qualifications_state),
       soci::into(r.reference_state), soci::into(r.approval), soci::into(r.created_at),
-      soci::into(r.updated_at), soci::into(r.version), soci::into(key), soci::into(sign_off),
-      soci::into(learners_add), std::forward<Uses>(uses)...);
+      soci::into(r.updated_at), soci::into(r.version), soci::into(b.key), soci::into(b.sign_off),
+      soci::into(b.learners_add);
+}
+
+Fetched fetch_all(soci::details::prepare_temp_type& temp, RowBuffer& b) {
+  soci::statement st(temp);
   st.execute();
   Fetched out;
   while (st.fetch()) {
-    r.locked = locked != 0;
-    r.must_change_password = must_change != 0;
-    r.provider_sign_off = sign_off != 0;
-    r.provider_learners_add = learners_add != 0;
-    out.rows.push_back(r);
-    out.last_key = key;
+    b.r.locked = b.locked != 0;
+    b.r.must_change_password = b.must_change != 0;
+    b.r.provider_sign_off = b.sign_off != 0;
+    b.r.provider_learners_add = b.learners_add != 0;
+    out.rows.push_back(b.r);
+    out.last_key = b.key;
   }
   return out;
+}
+
+template <class... Uses>
+Fetched select_learners(soci::session& sql, const std::string& tail, Uses&&... uses) {
+  RowBuffer b;
+  soci::details::prepare_temp_type temp = (sql.prepare << kSelect + tail);
+  bind_row(temp, b);
+  ((temp, std::forward<Uses>(uses)), ...);
+  return fetch_all(temp, b);
+}
+
+// Text values bound in order of their placeholders (:b0, :b1, …); numbers are inlined.
+using Binds = std::vector<std::string>;
+
+std::string bind(Binds& binds, std::string value) {
+  binds.push_back(std::move(value));
+  return ":b" + std::to_string(binds.size() - 1);
+}
+
+Fetched select_bound(soci::session& sql, const std::string& tail, const Binds& binds) {
+  RowBuffer b;
+  soci::details::prepare_temp_type temp = (sql.prepare << kSelect + tail);
+  bind_row(temp, b);
+  for (const auto& value : binds) temp, soci::use(value);
+  return fetch_all(temp, b);
+}
+
+long long count_of(soci::session& sql, const std::string& query, const Binds& binds) {
+  long long total = 0;
+  soci::details::prepare_temp_type temp = (sql.prepare << query);
+  temp, soci::into(total);
+  for (const auto& value : binds) temp, soci::use(value);
+  soci::statement st(temp);
+  st.execute(true);
+  return total;
 }
 
 std::string scope_condition(Id tenant, const Scope& scope) {
@@ -136,24 +181,16 @@ const std::vector<std::string>& statuses() {
   return list;
 }
 
+int status_flag(const std::string& status) {
+  const auto& list = statuses();
+  const auto found = std::find(list.begin(), list.end(), status);
+  return found == list.end() ? 0 : 1 << (found - list.begin());
+}
+
 std::string status_condition(const std::string& status) {
-  if (status == "never_logged_in") return "u.last_login_at IS NULL";
-  if (status == "locked_out") return "u.locked = 1";
-  if (status == "incomplete_profile")
-    return "(l.key_information_state <> 'complete' OR l.additional_information_state <> "
-           "'complete' OR l.qualifications_state <> 'complete' OR l.reference_state <> "
-           "'complete')";
-  if (status == "awaiting_approval")
-    return "((l.profile_sign_off = 'yes' OR (l.profile_sign_off = 'default' AND "
-           "p.sign_off_profiles = 1)) AND l.key_information_state = 'complete' AND "
-           "l.additional_information_state = 'complete' AND l.qualifications_state = 'complete' "
-           "AND l.reference_state = 'complete' AND l.approval <> 'approved')";
-  if (status == "awaiting_qualifications")
-    return "((l.manager_adds_qualifications = 'yes' OR (l.manager_adds_qualifications = "
-           "'default' AND p.learners_add_qualifications = 0)) AND l.qualifications_state <> "
-           "'complete')";
-  if (status == "awaiting_reference") return "l.reference_state <> 'complete'";
-  return {};
+  const int flag = status_flag(status);
+  if (flag == 0) return {};
+  return "(l.status_flags & " + std::to_string(flag) + ") <> 0";
 }
 
 bool valid_sort(const std::string& sort) {
@@ -189,51 +226,73 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
                  ? " AND l.year_group = '" + *f.year_group + "'"
                  : std::string(" AND 1 = 0");
   if (f.status) where += " AND " + status_condition(*f.status);
-  std::string pattern;
-  if (f.q) {
-    pattern = like_pattern(*f.q).substr(1);  // a prefix: drop the leading %
-    where +=
-        " AND (l.last_name_key LIKE :q1 ESCAPE '\\' OR l.first_name_key LIKE :q2 ESCAPE '\\' "
-        "OR l.username_key LIKE :q3 ESCAPE '\\' OR l.email_key LIKE :q4 ESCAPE '\\' OR "
-        "l.uln LIKE :q5 ESCAPE '\\')";
-  }
-  Page<LearnerRow> page;
+  // Search: one index range per key column (a prefix match, like LIKE 'q%'), its values bound
+  // afresh in each statement that uses it.
+  static const char* const kKeyColumns[] = {"l.last_name_key", "l.first_name_key", "l.username_key",
+                                            "l.email_key", "l.uln"};
+  const auto end = f.q ? prefix_end(*f.q) : std::nullopt;
+  auto term = [&](const char* column, Binds& into) {
+    std::string range = std::string("(") + column + " >= " + bind(into, *f.q);
+    if (end) range += std::string(" AND ") + column + " < " + bind(into, *end);
+    return range + ")";
+  };
   std::string after_key;
   Id after_id = 0;
   if (f.cursor && !decode_cursor(*f.cursor, after_key, after_id)) after_id = 0;
   const Order order = order_of(f.sort).value_or(Order{"l.last_name_key", false});
   const char* cmp = order.descending ? "<" : ">";
   const char* dir = order.descending ? " DESC" : "";
-  std::string paged = where;
-  if (after_id > 0) {
-    if (order.column.empty())
-      paged += std::string(" AND l.id ") + cmp + " :k3";
-    else
-      paged += " AND (" + order.column + " " + cmp + " :k1 OR (" + order.column +
-               " = :k2 AND l.id " + cmp + " :k3))";
-  }
-  paged += " ORDER BY " + (order.column.empty() ? std::string() : order.column + dir + ", ") +
-           "l.id" + dir + " LIMIT " + std::to_string(f.limit);
-  const std::string count =
-      "SELECT COUNT(*) FROM learners l JOIN users u ON u.id = l.user_id "
-      "JOIN providers p ON p.id = l.provider_id " +
-      where;
-  Fetched fetched;
-  auto run = [&](auto&&... uses) {
-    prepared(sql, count, soci::into(page.total), uses...).execute(true);
-    if (after_id > 0 && order.column.empty())
-      fetched = select_learners(sql, paged, uses..., soci::use(after_id));
-    else if (after_id > 0)
-      fetched = select_learners(sql, paged, uses..., soci::use(after_key), soci::use(after_key),
-                                soci::use(after_id));
-    else
-      fetched = select_learners(sql, paged, uses...);
+  const std::string order_by = " ORDER BY " +
+                               (order.column.empty() ? std::string() : order.column + dir + ", ") +
+                               "l.id" + dir + " LIMIT " + std::to_string(f.limit);
+  // The keyset condition after the cursor, with its key bound afresh wherever it is used.
+  auto after = [&](Binds& into) -> std::string {
+    if (after_id == 0) return {};
+    const std::string id = std::to_string(after_id);
+    if (order.column.empty()) return std::string(" AND l.id ") + cmp + " " + id;
+    const std::string key_before = bind(into, after_key), key_equal = bind(into, after_key);
+    return " AND (" + order.column + " " + cmp + " " + key_before + " OR (" + order.column + " = " +
+           key_equal + " AND l.id " + cmp + " " + id + "))";
   };
-  if (f.q)
-    run(soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(pattern),
-        soci::use(pattern));
-  else
-    run();
+
+  Page<LearnerRow> page;
+  Fetched fetched;
+  if (!f.q) {
+    // The page walks the order's index; the total comes from the status counters unless a group
+    // filter narrows it.
+    Binds binds;
+    const std::string paged = where + after(binds) + order_by;
+    fetched = select_bound(sql, paged, binds);
+    if (f.group_id)
+      page.total = count_of(sql, "SELECT COUNT(*) FROM learners l " + where, {});
+    else
+      page.total =
+          learner_counts::with_flags(learner_counts::in_scope(sql, tenant, f.scope, f.provider_id),
+                                     f.status ? status_flag(*f.status) : 0);
+  } else {
+    // A search is the union of one index range per key column. Each range gives its own first
+    // page in the list's order (the last-name range by walking its index), and the page is the
+    // first of their union. The total adds up each range's learners not in an earlier range, so
+    // the common case (the last-name range) is counted from its index alone, without a set of
+    // ids to tell the ranges' learners apart.
+    Binds page_binds, count_binds;
+    std::string branches, counted;
+    for (std::size_t i = 0; i < std::size(kKeyColumns); ++i) {
+      // Placeholders are numbered in binding order, so each part is made in text order.
+      const std::string range = term(kKeyColumns[i], page_binds);
+      const std::string keyset = after(page_binds);
+      branches += std::string(i ? " UNION ALL " : "") +
+                  "SELECT id FROM (SELECT l.id FROM learners l " + where + " AND " + range +
+                  keyset + order_by + ") b" + std::to_string(i);
+      std::string only_here = term(kKeyColumns[i], count_binds);
+      for (std::size_t j = 0; j < i; ++j)
+        only_here += " AND NOT " + term(kKeyColumns[j], count_binds);
+      counted += std::string(i ? " + " : "") + "(SELECT COUNT(*) FROM learners l " + where +
+                 " AND " + only_here + ")";
+    }
+    fetched = select_bound(sql, "WHERE l.id IN (" + branches + ")" + order_by, page_binds);
+    page.total = count_of(sql, "SELECT " + counted, count_binds);
+  }
   page.items = std::move(fetched.rows);
   if (static_cast<int>(page.items.size()) == f.limit)
     page.next_cursor = encode_cursor(key_for(order, fetched.last_key), page.items.back().id);
@@ -242,24 +301,11 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
 
 std::vector<std::pair<std::string, long long>> counts(soci::session& sql, Id tenant,
                                                       const Scope& scope) {
-  std::string select = "SELECT COUNT(*)";
+  const auto histogram = learner_counts::in_scope(sql, tenant, scope, std::nullopt);
+  std::vector<std::pair<std::string, long long>> out = {
+      {"learners", learner_counts::with_flags(histogram, 0)}};
   for (const auto& status : statuses())
-    select += ", SUM(CASE WHEN " + status_condition(status) + " THEN 1 ELSE 0 END)";
-  select +=
-      " FROM learners l JOIN users u ON u.id = l.user_id JOIN providers p ON p.id = "
-      "l.provider_id " +
-      scope_condition(tenant, scope);
-  std::vector<long long> values(statuses().size() + 1, 0);
-  std::vector<soci::indicator> nulls(values.size(), soci::i_ok);
-  soci::statement st(sql);
-  st.alloc();
-  st.prepare(select);
-  for (std::size_t i = 0; i < values.size(); ++i) st.exchange(soci::into(values[i], nulls[i]));
-  st.define_and_bind();
-  st.execute(true);
-  std::vector<std::pair<std::string, long long>> out = {{"learners", values[0]}};
-  for (std::size_t i = 0; i < statuses().size(); ++i)
-    out.emplace_back(statuses()[i], nulls[i + 1] == soci::i_null ? 0 : values[i + 1]);
+    out.emplace_back(status, learner_counts::with_flags(histogram, status_flag(status)));
   return out;
 }
 

@@ -32,9 +32,12 @@ struct ListFilter {
   std::optional<std::string> year_group;
 };
 
-// The SQL condition for a dashboard status over learners l, users u and providers p; empty for an
-// unknown status. The same condition counts the dashboard and filters the list, so they agree.
+// The SQL condition for a dashboard status over learners l (its bit of l.status_flags, which
+// migration 0006's triggers keep, as they keep the counters the dashboard sums); empty for an
+// unknown status.
 std::string status_condition(const std::string& status);
+// The status's bit in learners.status_flags (1 << its place in statuses()); 0 when unknown.
+int status_flag(const std::string& status);
 const std::vector<std::string>& statuses();
 
 // Whether `sort` is one of the orders `list` knows.

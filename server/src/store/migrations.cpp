@@ -2,6 +2,7 @@
 #include "store/migrations.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "domain/clock.hpp"
@@ -47,18 +48,59 @@ bool is_blank_or_comment(const std::string& statement) {
   return true;
 }
 
+// Whether `statement` (so far) is a SQLite CREATE TRIGGER whose BEGIN … END body is still open:
+// its inner statements end in semicolons too, and only "END;" closes it. (SOCI's SQLite backend
+// runs only the first statement of a string, so a wrong split would drop statements silently.)
+bool inside_trigger_body(const std::string& statement) {
+  std::string upper;
+  for (char c : statement) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::size_t start = 0;
+  while (start < upper.size()) {
+    if (std::isspace(static_cast<unsigned char>(upper[start]))) {
+      ++start;
+    } else if (upper.compare(start, 2, "--") == 0) {
+      start = upper.find('\n', start);
+      if (start == std::string::npos) return false;
+    } else {
+      break;
+    }
+  }
+  if (upper.compare(start, 14, "CREATE TRIGGER") != 0) return false;
+  // PostgreSQL triggers name a function and have no body.
+  bool has_body = false;
+  for (auto at = upper.find("BEGIN", start); at != std::string::npos && !has_body;
+       at = upper.find("BEGIN", at + 1))
+    has_body = std::isspace(static_cast<unsigned char>(upper[at - 1])) &&
+               (at + 5 == upper.size() || std::isspace(static_cast<unsigned char>(upper[at + 5])));
+  if (!has_body) return false;
+  auto end = upper.find_last_not_of(" \t\r\n;");
+  return end == std::string::npos || end < 2 || upper.compare(end - 2, 3, "END") != 0;
+}
+
 }  // namespace
 
 std::vector<std::string> split_statements(const std::string& sql) {
   std::vector<std::string> out;
   std::string current;
-  bool in_quote = false;
+  bool in_quote = false, in_dollar = false;  // '…' strings; PostgreSQL $$ … $$ function bodies
   for (std::size_t i = 0; i < sql.size(); ++i) {
     const char c = sql[i];
+    if (c == '-' && !in_quote && !in_dollar && sql.compare(i, 2, "--") == 0) {
+      // A comment runs to the end of its line; its apostrophes and semicolons mean nothing.
+      const auto eol = std::min(sql.find('\n', i), sql.size());
+      current.append(sql, i, eol - i);
+      i = eol - 1;
+      continue;
+    }
     current += c;
-    if (c == '\'') in_quote = !in_quote;
+    if (c == '\'' && !in_dollar) in_quote = !in_quote;
+    if (c == '$' && !in_quote && i + 1 < sql.size() && sql[i + 1] == '$') {
+      in_dollar = !in_dollar;
+      current += sql[++i];
+      continue;
+    }
     const bool line_end = i + 1 == sql.size() || sql[i + 1] == '\n' || sql[i + 1] == '\r';
-    if (c == ';' && !in_quote && line_end) {
+    if (c == ';' && !in_quote && !in_dollar && line_end && !inside_trigger_body(current)) {
       current.pop_back();
       if (!is_blank_or_comment(current)) out.push_back(current);
       current.clear();

@@ -43,6 +43,11 @@ std::string id_list(const std::vector<Id>& ids);
 // "%text%" with LIKE wildcards in the search text escaped (use with ESCAPE '\').
 std::string like_pattern(const std::string& text);
 
+// The least string above every string that starts with `prefix` in byte (UTF-8 code point) order,
+// so `key >= prefix AND key < end` finds the prefix with an index range on both databases, as
+// LIKE 'prefix%' cannot; nullopt when no such string exists (then `key >= prefix` alone).
+std::optional<std::string> prefix_end(const std::string& prefix);
+
 // The id of the row an INSERT … RETURNING id created.
 template <class... Uses>
 Id insert_returning_id(soci::session& sql, const std::string& insert, Uses&&... uses) {

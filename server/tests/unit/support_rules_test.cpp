@@ -1,10 +1,15 @@
-// Timestamps, migration splitting, the sign-in throttle and secrets.
+// Timestamps, migration splitting, search prefix ranges, the sign-in throttle and secrets.
 #include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "auth/login_throttle.hpp"
 #include "auth/secrets.hpp"
 #include "domain/clock.hpp"
 #include "store/migrations.hpp"
+#include "store/query.hpp"
 
 using namespace std::chrono;
 
@@ -28,6 +33,39 @@ TEST(Migrations, SplitsAtLineEndingSemicolonsOutsideQuotes) {
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_NE(parts[0].find("'a;\nb'"), std::string::npos);
   EXPECT_NE(parts[1].find("CREATE INDEX"), std::string::npos);
+}
+
+TEST(Migrations, KeepsTriggerBodiesAndDollarQuotedFunctionsWhole) {
+  const auto parts = lt::store::split_statements(
+      "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  UPDATE a SET x = 1;\n  UPDATE a SET x = 2;\n"
+      "END;\nCREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  RETURN NEW;\nEND;\n$$ "
+      "LANGUAGE plpgsql;\ncreate trigger u after update on a begin select 1;\nend;\n"
+      "-- the provider's defaults; not a statement\nSELECT 'it''s';\n"
+      "CREATE TRIGGER p BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION f();\nSELECT 2;\n");
+  ASSERT_EQ(parts.size(), 6u);
+  EXPECT_EQ(parts[5], "\nSELECT 2");
+  EXPECT_NE(parts[0].find("x = 2;"), std::string::npos);
+  EXPECT_NE(parts[1].find("RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql"), std::string::npos);
+  EXPECT_NE(parts[2].find("select 1;\nend"), std::string::npos);
+  EXPECT_EQ(parts[3], "\n-- the provider's defaults; not a statement\nSELECT 'it''s'");
+}
+
+TEST(PrefixEnd, IsTheLeastStringAboveEveryStringWithThePrefix) {
+  const std::vector<std::pair<std::string, std::optional<std::string>>> cases = {
+      {"smi", "smj"},
+      {"a", "b"},
+      {"o'b", "o'c"},
+      {"z", "{"},
+      {"ab\x7f", "ab\xc2\x80"},            // U+007F → U+0080
+      {"caf\xc3\xa9", "caf\xc3\xaa"},      // é → ê
+      {"x\xdf\xbf", "x\xe0\xa0\x80"},      // U+07FF → U+0800
+      {"x\xed\x9f\xbf", "x\xee\x80\x80"},  // U+D7FF → U+E000, past the surrogates
+      {"x\xf4\x8f\xbf\xbf", "y"},          // U+10FFFF has no successor: raise the one before
+      {"\xf4\x8f\xbf\xbf", std::nullopt},
+      {"a\xff", "b"},  // not UTF-8: byte order
+      {"a\x80", "a\x81"},
+  };
+  for (const auto& [prefix, end] : cases) EXPECT_EQ(lt::store::prefix_end(prefix), end) << prefix;
 }
 
 TEST(Migrations, BothDialectsShipTheSameMigrationNames) {
