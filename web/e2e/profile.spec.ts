@@ -23,14 +23,19 @@ async function completeTab(page: Page, tab: RegExp) {
 test('a learner completes their profile, the manager approves it and the learner is told', async ({ page }) => {
   const api = await admin();
   const provider = await makeProvider(api);
-  const signOff = await api.patch(`/api/v1/providers/${provider.id}`, { data: { sign_off_profiles: true, version: 1 } });
+  const signOff = await api.patch(`/api/v1/providers/${provider.id}`, {
+    data: { sign_off_profiles: true, default_referee: { name: 'Jane Smith', position: 'Pastoral manager' }, version: 1 },
+  });
   expect(signOff.status(), await signOff.text()).toBe(200);
   const learner = await makeLearner(api, provider.id);
-  // the sections the manager owns here: qualifications and the reference
-  for (const section of ['qualifications', 'reference']) {
-    const r = await api.post(`/api/v1/learners/${learner.id}/sections/${section}/complete`);
-    expect(r.status(), await r.text()).toBe(200);
-  }
+  // what the manager does here: completes the qualifications section and writes the reference
+  const quals = await api.post(`/api/v1/learners/${learner.id}/sections/qualifications/complete`);
+  expect(quals.status(), await quals.text()).toBe(200);
+  const criteria = ['relationship_with_staff', 'relationship_with_students', 'self_discipline', 'punctuality', 'academic_ability', 'health', 'school_life', 'behaviour', 'commitment_to_learning'];
+  const reference = await api.post(`/api/v1/learners/${learner.id}/reference/complete`, {
+    data: { different_referee: false, attendance: 96, ratings: Object.fromEntries(criteria.map((c) => [c, 'good'])), further_details: '', additional_support: false, display_to_learner: true, version: 0 },
+  });
+  expect(reference.status(), await reference.text()).toBe(200);
   await api.dispose();
   await settleLearner(learner.username, learner.password);
 
@@ -50,6 +55,8 @@ test('a learner completes their profile, the manager approves it and the learner
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await expect(page.getByText('Your profile is waiting for your learner manager’s approval.')).toBeVisible();
   await expect(page.getByLabel('Postcode')).toBeDisabled();
+  await page.getByRole('tab', { name: /^Reference/ }).click();
+  await expect(page.getByText('Jane Smith', { exact: false })).toBeVisible();
   await expectAccessible(page, '/profile');
   await signOut(page);
 

@@ -45,6 +45,7 @@ test('a manager adds qualifications: a field error, "save and add another", save
   await signInAsAdmin(page);
   await page.goto(`/learners/${learner.id}`);
   await expect(page.getByRole('heading', { level: 1, name: learner.name })).toBeVisible();
+  await page.getByRole('tab', { name: /^Qualifications/ }).click();
   await expect(page.getByText('No qualifications have been added for this learner yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Start adding qualifications' }).click();
 
@@ -95,6 +96,7 @@ test('an administrator adds a subject that the qualification form then offers', 
   await expect(page.getByRole('table', { name: 'Subjects of GCSE (9–1)' }).getByRole('cell', { name: subject, exact: true })).toBeVisible();
 
   await page.goto(`/learners/${learner.id}`);
+  await page.getByRole('tab', { name: /^Qualifications/ }).click();
   await page.getByRole('button', { name: 'Start adding qualifications' }).click();
   await addForm(page).getByLabel('Type of qualification').selectOption({ label: 'GCSE (9–1)' });
   await addForm(page).getByLabel('Subject').selectOption({ label: subject });

@@ -69,7 +69,8 @@ test('a manager completes a reference, fixes the missing details, and records a 
   await signIn(page, world.manager.username, world.manager.password);
   await expect(page.getByRole('heading', { level: 1, name: /Welcome/ })).toBeVisible();
   await page.goto(`/learners/${world.learnerId}`);
-  await expect(page.getByRole('heading', { level: 2, name: 'Reference' })).toBeVisible();
+  await page.getByRole('tab', { name: /^Reference/ }).click();
+  await expect(page.getByText('This is the default provider referee')).toBeVisible();
   await expect(page.getByText('This is the default provider referee')).toBeVisible();
   await expect(page.getByText('Miss Jane Smith, Pastoral manager')).toBeVisible();
   await expect(page.getByText('No completed version yet')).toBeVisible();

@@ -259,11 +259,11 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
   Fetched fetched;
   if (!f.q) {
     // The page walks the order's index; the total comes from the status counters unless a group
-    // filter narrows it.
+    // or year-group filter narrows it (the counters know neither).
     Binds binds;
     const std::string paged = where + after(binds) + order_by;
     fetched = select_bound(sql, paged, binds);
-    if (f.group_id)
+    if (f.group_id || f.year_group)
       page.total = count_of(sql, "SELECT COUNT(*) FROM learners l " + where, {});
     else
       page.total =

@@ -9,6 +9,7 @@
 #include "app/demo_seed.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "support/app/reference_bodies.hpp"
 #include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
@@ -167,7 +168,11 @@ TEST(LearnerCounts, EveryStatusChangingPathKeepsFlagsAndCountersEqualToARecount)
   ASSERT_EQ(admin->post(path(one, "/sections/qualifications/complete"), "").status, 200)
       << "the manager adds learner.one's qualifications";
   expect_counters_match(db, "qualifications");
-  ASSERT_EQ(admin->post(path(one, "/sections/reference/complete"), "").status, 200);
+  ASSERT_EQ(admin
+                ->post(lt::test::reference_path(one, "/complete"),
+                       lt::test::reference_by_own_referee(0).dump())
+                .status,
+            200);
   expect_counters_match(db, "awaiting approval");
   ASSERT_EQ(admin->post(path(one, "/approve"), "").status, 200);
   expect_counters_match(db, "approval");

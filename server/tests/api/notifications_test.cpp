@@ -2,6 +2,7 @@
 // user sees, counts and marks read only their own notifications, in their own tenant.
 #include <gtest/gtest.h>
 
+#include "support/app/reference_bodies.hpp"
 #include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
@@ -19,8 +20,12 @@ Ready learner_ready_for_approval(TestApp& t) {
   Ready r;
   const auto provider = t.create_provider("UCAS Training School", "10012345");
   r.admin = t.admin();
-  r.admin->patch("/api/v1/providers/" + std::to_string(provider),
-                 json{{"sign_off_profiles", true}, {"version", 1}}.dump());
+  r.admin->patch(
+      "/api/v1/providers/" + std::to_string(provider),
+      json{{"sign_off_profiles", true},
+           {"default_referee", {{"name", "Jane Smith"}, {"position", "Pastoral manager"}}},
+           {"version", 1}}
+          .dump());
   r.learner = r.admin
                   ->post("/api/v1/learners", json{{"username", "bob.learner1"},
                                                   {"password", "Start123"},
@@ -31,10 +36,12 @@ Ready learner_ready_for_approval(TestApp& t) {
                                                   {"provider_id", provider}}
                                                  .dump())
                   .json()["id"];
-  for (const std::string section :
-       {"key_information", "additional_information", "qualifications", "reference"})
+  for (const std::string section : {"key_information", "additional_information", "qualifications"})
     r.admin->post(
         "/api/v1/learners/" + std::to_string(r.learner) + "/sections/" + section + "/complete", "");
+  // the reference section completes with the reference itself
+  r.admin->post(lt::test::reference_path(r.learner, "/complete"),
+                lt::test::full_reference(0).dump());
   r.bob = t.client();
   r.bob->post("/api/v1/session",
               json{{"username", "bob.learner1"}, {"password", "Start123"}}.dump());

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "support/app/reference_bodies.hpp"
 #include "support/app/test_app.hpp"
 
 using lt::test::HttpClient;
@@ -179,12 +180,11 @@ TEST(Qualifications, TheLearnerAddsTheirOwnAndCompletesTheSection) {
   // Approve the whole profile, then a change by the learner sends it back to the manager.
   for (const std::string section : {"key_information", "additional_information"})
     ASSERT_EQ(s.bob->post("/api/v1/me/learner/sections/" + section + "/complete", "").status, 200);
-  ASSERT_EQ(
-      s.admin
-          ->post("/api/v1/learners/" + std::to_string(s.learner) + "/sections/reference/complete",
-                 "")
-          .status,
-      200);
+  ASSERT_EQ(s.admin
+                ->post(lt::test::reference_path(s.learner, "/complete"),
+                       lt::test::reference_by_own_referee(0).dump())
+                .status,
+            200);
   ASSERT_EQ(s.admin->post("/api/v1/learners/" + std::to_string(s.learner) + "/approve", "").status,
             200);
   ASSERT_EQ(s.bob->post("/api/v1/me/learner/sections/qualifications/reopen", "").status, 200);
@@ -200,9 +200,13 @@ TEST(Qualifications, ALearnersChangeUnapprovesAnApprovedProfile) {
   TestApp t;
   auto s = with_learner(t, {{"profile_sign_off", "yes"}});
   const std::string base = "/api/v1/learners/" + std::to_string(s.learner);
-  for (const std::string section :
-       {"key_information", "additional_information", "qualifications", "reference"})
+  for (const std::string section : {"key_information", "additional_information", "qualifications"})
     ASSERT_EQ(s.admin->post(base + "/sections/" + section + "/complete", "").status, 200);
+  ASSERT_EQ(s.admin
+                ->post(lt::test::reference_path(s.learner, "/complete"),
+                       lt::test::reference_by_own_referee(0).dump())
+                .status,
+            200);
   ASSERT_EQ(s.admin->post(base + "/approve", "").status, 200);
   // The manager reopens only the qualifications section (a manager's action keeps approval).
   ASSERT_EQ(s.admin->post(base + "/sections/qualifications/reopen", "").status, 200);

@@ -22,6 +22,18 @@ inline nlohmann::json full_reference(int version, const std::string& rating = "g
           {"version", version}};
 }
 
+// The same, given by a referee of its own rather than the provider's default (which a provider
+// may not have): for tests that need a complete reference section, not a particular referee.
+inline nlohmann::json reference_by_own_referee(int version) {
+  nlohmann::json body = full_reference(version);
+  body["different_referee"] = true;
+  body["referee"] = {{"name", "Tom Jones"},
+                     {"position", "Head of sixth form"},
+                     {"telephone", "01632960002"},
+                     {"email", "tom@example.org"}};
+  return body;
+}
+
 inline std::string reference_path(long long learner, const std::string& tail = "") {
   return "/api/v1/learners/" + std::to_string(learner) + "/reference" + tail;
 }

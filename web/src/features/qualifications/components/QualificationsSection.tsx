@@ -70,7 +70,7 @@ export function QualificationsSection({ learner, own, canEdit = false }: Qualifi
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={2} size="h3">
+        <Title order={3} size="h3">
           Qualifications
         </Title>
         <Badge variant="light" color={complete ? 'green' : 'gray'} tt="none">

@@ -131,7 +131,7 @@ export function ReferenceSection({ learner }: { learner: Learner }) {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={2} size="h3">
+        <Title order={3} size="h3">
           Reference
         </Title>
       </Group>
