@@ -212,7 +212,7 @@ test('edits a learner; a change made meanwhile by someone else is reported with 
   await page.getByRole('tab', { name: /^Additional information/ }).click();
   await page.getByLabel('Town').fill('Cheltenham');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Saved')).toBeVisible();
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Town')).toHaveValue('Cheltenham');
 
   // someone else edits it now

@@ -63,7 +63,7 @@ test('a learner completes their profile, the manager approves it and the learner
   // the manager finds it in the approval queue and approves it
   await signInAsAdmin(page);
   await page.goto(`/learners?provider_id=${provider.id}&status=awaiting_approval`);
-  await page.getByRole('table', { name: 'Learners' }).getByRole('link', { name: `Lee ${learner.last_name}` }).click();
+  await page.getByRole('table', { name: 'Learners' }).getByRole('link', { name: new RegExp(`^${learner.last_name}\\s*, Lee$`) }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Lee ${learner.last_name}` })).toBeVisible();
   await page.getByRole('button', { name: 'Approve profile' }).click();
   await expect(page.getByRole('button', { name: 'Un-approve profile' })).toBeVisible();

@@ -2,6 +2,7 @@
 // user sees, counts and marks read only their own notifications, in their own tenant.
 #include <gtest/gtest.h>
 
+#include "support/app/learner_bodies.hpp"
 #include "support/app/reference_bodies.hpp"
 #include "support/app/test_app.hpp"
 
@@ -26,16 +27,9 @@ Ready learner_ready_for_approval(TestApp& t) {
            {"default_referee", {{"name", "Jane Smith"}, {"position", "Pastoral manager"}}},
            {"version", 1}}
           .dump());
-  r.learner = r.admin
-                  ->post("/api/v1/learners", json{{"username", "bob.learner1"},
-                                                  {"password", "Start123"},
-                                                  {"first_name", "Bob"},
-                                                  {"last_name", "Learner"},
-                                                  {"date_of_birth", "2008-04-01"},
-                                                  {"year_group", "year_12"},
-                                                  {"provider_id", provider}}
-                                                 .dump())
-                  .json()["id"];
+  r.learner =
+      r.admin->post("/api/v1/learners", lt::test::learner_body("bob.learner1", provider).dump())
+          .json()["id"];
   for (const std::string section : {"key_information", "additional_information", "qualifications"})
     r.admin->post(
         "/api/v1/learners/" + std::to_string(r.learner) + "/sections/" + section + "/complete", "");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "support/app/learner_bodies.hpp"
 #include "support/app/test_app.hpp"
 
 using lt::test::TestApp;
@@ -130,16 +131,9 @@ TEST(QualificationCatalogue, ARetiredSubjectStaysOnTheQualificationsThatHoldIt) 
   TestApp t;
   auto admin = t.admin();
   const auto provider = t.create_provider("UCAS Training School", "10012345");
-  const long long learner = admin
-                                ->post("/api/v1/learners", json{{"username", "bob.learner1"},
-                                                                {"password", "Start123"},
-                                                                {"first_name", "Bob"},
-                                                                {"last_name", "Learner"},
-                                                                {"date_of_birth", "2008-04-01"},
-                                                                {"year_group", "year_12"},
-                                                                {"provider_id", provider}}
-                                                               .dump())
-                                .json()["id"];
+  const long long learner =
+      admin->post("/api/v1/learners", lt::test::learner_body("bob.learner1", provider).dump())
+          .json()["id"];
   const std::string quals = "/api/v1/learners/" + std::to_string(learner) + "/qualifications";
   auto q = admin->post(quals, json{{"type", "gcse"},
                                    {"subject", "latin"},

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "support/app/learner_bodies.hpp"
 #include "support/app/reference_bodies.hpp"
 #include "support/app/test_app.hpp"
 
@@ -19,20 +20,6 @@ struct Setup {
   long long provider = 0, learner = 0;
   std::unique_ptr<lt::test::HttpClient> admin, lm, bob;
 };
-
-long long add_learner(lt::test::HttpClient& admin, const std::string& username,
-                      long long provider) {
-  return admin
-      .post("/api/v1/learners", json{{"username", username},
-                                     {"password", "Start123"},
-                                     {"first_name", "Bob"},
-                                     {"last_name", "Learner"},
-                                     {"date_of_birth", "2008-04-01"},
-                                     {"year_group", "year_12"},
-                                     {"provider_id", provider}}
-                                    .dump())
-      .json()["id"];
-}
 
 std::unique_ptr<lt::test::HttpClient> learner_client(TestApp& t, const std::string& username) {
   auto c = t.client();
@@ -54,7 +41,7 @@ Setup setup(TestApp& t) {
                         {"email", "jane.smith@example.org"}}},
                       {"version", 1}}
                      .dump());
-  s.learner = add_learner(*s.admin, "bob.learner1", s.provider);
+  s.learner = lt::test::add_learner(*s.admin, "bob.learner1", s.provider);
   t.create_user(
       "lm.mine", "Secret12",
       {{{"role", "learner_manager"}, {"scope_type", "provider"}, {"scope_id", s.provider}}});
@@ -258,7 +245,7 @@ TEST(References, EveryoneOutsideTheLearnersReachIsRefused) {
   EXPECT_EQ(attempts(*t.sign_in("lm.other", "Secret12")), std::vector<long>(5, 404))
       << "a manager at another provider";
 
-  const auto inside = add_learner(*s.admin, "inside.learner", s.provider);
+  const auto inside = lt::test::add_learner(*s.admin, "inside.learner", s.provider);
   const long long group =
       s.admin->post("/api/v1/groups", json{{"provider_id", s.provider}, {"name", "Support"}}.dump())
           .json()["id"];

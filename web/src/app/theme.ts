@@ -1,7 +1,8 @@
 // Mantine theme, tuned for WCAG 2.2 AA colour contrast (axe-core checks it in the e2e tests):
 // primaryShade 8 for the primary colour; darker shades for text on light/outline/subtle variants
-// and for filled non-primary colours; dimmed and error text one step darker than Mantine's default.
-import { createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+// and for filled non-primary colours; dimmed and error text one step darker than Mantine's default;
+// toasts with a named close button and full-contrast text.
+import { createTheme, darken, Notification, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
 
 const variantColorResolver: VariantColorsResolver = (input) => {
   const base = defaultVariantColorsResolver(input);
@@ -42,4 +43,11 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   variantColorResolver,
   respectReducedMotion: true,
+  components: {
+    // Toasts: a named close button, and the message in body text colour (Mantine dims it below AA).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close this message' } },
+      styles: { description: { color: 'var(--mantine-color-text)' } },
+    }),
+  },
 });

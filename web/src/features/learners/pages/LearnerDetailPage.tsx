@@ -87,7 +87,6 @@ export function LearnerDetailPage() {
         </Stack>
       </Paper>
       <LearnerGroups learnerId={learner.id} />
-      <LearnerGroups learnerId={learner.id} />
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h3" mb="sm">
           Profile approval
