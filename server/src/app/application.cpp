@@ -81,10 +81,10 @@ Application::Application(Config config, const domain::Clock* clock)
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
 
   p.gate = std::make_unique<api::Gatekeeper>(*p.accounts, settings.public_url);
-  p.api = std::make_unique<api::Api>(api::Api{*p.accounts, *p.users, *p.providers, *p.audit,
-                                              *p.outbox, *p.tenants, *p.learners, *p.groups,
-                                              *p.notifications, *p.db, p.metrics, p.throttle,
-                                              *p.gate, p.config.tenant, [this] { wake_mail(); }, *p.references});
+  p.api = std::make_unique<api::Api>(
+      api::Api{*p.accounts, *p.users, *p.providers, *p.audit, *p.outbox, *p.tenants, *p.learners,
+               *p.groups, *p.notifications, *p.db, p.metrics, p.throttle, *p.gate, p.config.tenant,
+               [this] { wake_mail(); }, *p.references});
   p.api->qualification_catalogue = p.qualification_catalogue.get();
   p.api->qualifications = p.qualifications.get();
   api::add_routes(p.router, *p.api);

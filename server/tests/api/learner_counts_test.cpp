@@ -9,6 +9,7 @@
 #include "app/demo_seed.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "support/app/learner_bodies.hpp"
 #include "support/app/reference_bodies.hpp"
 #include "support/app/test_app.hpp"
 
@@ -90,14 +91,6 @@ void expect_counters_match(lt::store::Database& db, const std::string& after) {
   });
 }
 
-json learner(const std::string& username, long long provider, json extra = json::object()) {
-  json body = {{"username", username},   {"password", "Start123"},        {"first_name", "Bob"},
-               {"last_name", "Learner"}, {"date_of_birth", "2008-04-01"}, {"year_group", "year_12"},
-               {"provider_id", provider}};
-  body.update(extra);
-  return body;
-}
-
 std::string path(long long id, const std::string& tail = "") {
   return "/api/v1/learners/" + std::to_string(id) + tail;
 }
@@ -111,10 +104,12 @@ TEST(LearnerCounts, EveryStatusChangingPathKeepsFlagsAndCountersEqualToARecount)
   const auto school = t.create_provider("Manager Quals School", "10000002");
   auto admin = t.admin();
   const long long one =
-      admin->post("/api/v1/learners", learner("learner.one", college).dump()).json()["id"];
+      admin->post("/api/v1/learners", lt::test::learner_body("learner.one", college).dump())
+          .json()["id"];
   const long long two =
-      admin->post("/api/v1/learners", learner("learner.two", school).dump()).json()["id"];
-  admin->post("/api/v1/learners", learner("learner.three", school).dump());
+      admin->post("/api/v1/learners", lt::test::learner_body("learner.two", school).dump())
+          .json()["id"];
+  admin->post("/api/v1/learners", lt::test::learner_body("learner.three", school).dump());
   expect_counters_match(db, "create");
 
   // Provider defaults change every learner there.
@@ -192,7 +187,9 @@ TEST(LearnerCounts, EveryStatusChangingPathKeepsFlagsAndCountersEqualToARecount)
   t.create_user("their.admin", "Secret12", {{{"role", "administrator"}}}, std::nullopt, other);
   auto other_admin = t.sign_in("their.admin", "Secret12", "other-college");
   ASSERT_EQ(
-      other_admin->post("/api/v1/learners", learner("their.learner", elsewhere).dump()).status,
+      other_admin
+          ->post("/api/v1/learners", lt::test::learner_body("their.learner", elsewhere).dump())
+          .status,
       201);
   expect_counters_match(db, "another tenant");
   EXPECT_EQ(other_admin->get("/api/v1/dashboard").json()["counts"]["learners"], 1);
@@ -217,9 +214,10 @@ TEST(LearnerCounts, GroupScopedManagersCountTheirGroupsMembers) {
   const auto school = t.create_provider("School", "10000002");
   auto admin = t.admin();
   const long long in_group =
-      admin->post("/api/v1/learners", learner("in.group", school).dump()).json()["id"];
-  admin->post("/api/v1/learners", learner("not.in.group", school).dump());
-  admin->post("/api/v1/learners", learner("at.college", college).dump());
+      admin->post("/api/v1/learners", lt::test::learner_body("in.group", school).dump())
+          .json()["id"];
+  admin->post("/api/v1/learners", lt::test::learner_body("not.in.group", school).dump());
+  admin->post("/api/v1/learners", lt::test::learner_body("at.college", college).dump());
   auto group = admin->post("/api/v1/groups",
                            json{{"provider_id", school}, {"name", "Tutor group A"}}.dump());
   ASSERT_EQ(group.status, 201) << group.body;
