@@ -49,6 +49,7 @@ http::Response respond(const domain::Result<T>& result, const services::Context&
 }  // namespace lt::api
 
 #include "api/errors.hpp"
+#include "api/json_writer.hpp"
 
 namespace lt::api {
 template <class T, class Render>
@@ -57,6 +58,8 @@ http::Response respond(const domain::Result<T>& result, const services::Context&
   if (!result) return error_response(result.error(), ctx.request_id);
   if constexpr (std::is_void_v<T>) {
     return render();
+  } else if constexpr (std::is_same_v<std::decay_t<decltype(render(*result))>, JsonText>) {
+    return http::Response::text(status, render(*result).text, "application/json; charset=utf-8");
   } else {
     return http::Response::json(status, render(*result));
   }

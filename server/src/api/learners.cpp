@@ -72,8 +72,7 @@ void add_learner_routes(http::Router& router, Api& api) {
                query.provider_id = *provider;
                query.group_id = *group;
                query.limit = *limit;
-               return respond(learners.list(ctx, query), ctx,
-                              [](const auto& page) { return page_json(page, learner_json); });
+               return respond(learners.list(ctx, query), ctx, learner_page_json);
              }));
 
   router.add("POST", "/api/v1/learners",

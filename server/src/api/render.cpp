@@ -102,42 +102,60 @@ std::string approval_of(const store::LearnerRow& l) {
 }
 }  // namespace
 
-nlohmann::json learner_json(const store::LearnerRow& l) {
-  return {{"id", l.id},
-          {"user_id", l.user_id},
-          {"username", l.username},
-          {"first_name", l.first_name},
-          {"last_name", l.last_name},
-          {"date_of_birth", l.date_of_birth},
-          {"email", nullable(l.email)},
-          {"year_group", l.year_group},
-          {"provider_id", l.provider_id},
-          {"provider_name", l.provider_name},
-          {"profile_sign_off", l.profile_sign_off},
-          {"manager_adds_qualifications", l.manager_adds_qualifications},
-          {"house", l.house},
-          {"street", l.street},
-          {"locality", l.locality},
-          {"town", l.town},
-          {"postcode", l.postcode},
-          {"telephone", l.telephone},
-          {"uln", l.uln},
-          {"upn", l.upn},
-          {"ccis", l.ccis},
-          {"gender", l.gender},
-          {"ethnicity", l.ethnicity},
-          {"sections",
-           {{"key_information", l.key_information_state},
-            {"additional_information", l.additional_information_state},
-            {"qualifications", l.qualifications_state},
-            {"reference", l.reference_state}}},
-          {"approval", approval_of(l)},
-          {"last_login_at", nullable(l.last_login_at)},
-          {"locked", l.locked},
-          {"must_change_password", l.must_change_password},
-          {"created_at", l.created_at},
-          {"updated_at", l.updated_at},
-          {"version", l.version}};
+void write_learner(JsonWriter& w, const store::LearnerRow& l) {
+  w.begin_object()
+      .member("id", l.id)
+      .member("user_id", l.user_id)
+      .member("username", l.username)
+      .member("first_name", l.first_name)
+      .member("last_name", l.last_name)
+      .member("date_of_birth", l.date_of_birth)
+      .member("email", l.email)
+      .member("year_group", l.year_group)
+      .member("provider_id", l.provider_id)
+      .member("provider_name", l.provider_name)
+      .member("profile_sign_off", l.profile_sign_off)
+      .member("manager_adds_qualifications", l.manager_adds_qualifications)
+      .member("house", l.house)
+      .member("street", l.street)
+      .member("locality", l.locality)
+      .member("town", l.town)
+      .member("postcode", l.postcode)
+      .member("telephone", l.telephone)
+      .member("uln", l.uln)
+      .member("upn", l.upn)
+      .member("ccis", l.ccis)
+      .member("gender", l.gender)
+      .member("ethnicity", l.ethnicity);
+  w.key("sections")
+      .begin_object()
+      .member("key_information", l.key_information_state)
+      .member("additional_information", l.additional_information_state)
+      .member("qualifications", l.qualifications_state)
+      .member("reference", l.reference_state)
+      .end_object();
+  w.member("approval", approval_of(l))
+      .member("last_login_at", l.last_login_at)
+      .member("locked", l.locked)
+      .member("must_change_password", l.must_change_password)
+      .member("created_at", l.created_at)
+      .member("updated_at", l.updated_at)
+      .member("version", l.version)
+      .end_object();
+}
+
+JsonText learner_json(const store::LearnerRow& learner) {
+  JsonWriter w(1024);
+  write_learner(w, learner);
+  return w.take();
+}
+
+JsonText learner_page_json(const store::Page<store::LearnerRow>& page) {
+  JsonWriter w(256 + page.items.size() * 900);
+  w.begin_object().key("items").begin_array();
+  for (const auto& learner : page.items) write_learner(w, learner);
+  w.end_array().member("next_cursor", page.next_cursor).member("total", page.total).end_object();
+  return w.take();
 }
 
 }  // namespace lt::api

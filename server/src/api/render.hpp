@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_writer.hpp"
 #include "domain/password_policy.hpp"
 #include "services/accounts.hpp"
 #include "store/records.hpp"
@@ -15,7 +16,10 @@ nlohmann::json provider_json(const store::ProviderRow& provider);
 nlohmann::json audit_json(const store::AuditRow& event);
 nlohmann::json outbox_json(const store::OutboxRow& message);
 nlohmann::json settings_json(const store::TenantRow& tenant);
-nlohmann::json learner_json(const store::LearnerRow& learner);
+// Learners are written straight to text (json_writer.hpp): the list is the hottest reply.
+void write_learner(JsonWriter& writer, const store::LearnerRow& learner);
+JsonText learner_json(const store::LearnerRow& learner);
+JsonText learner_page_json(const store::Page<store::LearnerRow>& page);
 
 template <class T, class Render>
 nlohmann::json page_json(const store::Page<T>& page, Render&& render) {

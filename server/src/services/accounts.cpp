@@ -160,13 +160,21 @@ std::optional<auth::Principal> Accounts::authenticate(const std::string& token,
     std::optional<store::SessionRow> session;
     std::optional<store::UserRow> user;
   };
-  Loaded loaded = deps_.db.read([&](soci::session& sql) {
-    Loaded l;
-    l.session = store::sessions::find_by_hash(sql, hash);
-    if (l.session && l.session->expires_at > now)
-      l.user = store::users::find(sql, l.session->tenant_id, l.session->user_id);
-    return l;
-  });
+  const std::uint64_t epoch = deps_.db.write_epoch();  // before reading: see SessionCache
+  Loaded loaded;
+  if (auto cached = sessions_.find(hash, epoch)) {
+    loaded = {std::move(cached->session), std::move(cached->user)};
+  } else {
+    loaded = deps_.db.read([&](soci::session& sql) {
+      Loaded l;
+      l.session = store::sessions::find_by_hash(sql, hash);
+      if (l.session) l.user = store::users::find(sql, l.session->tenant_id, l.session->user_id);
+      return l;
+    });
+    if (loaded.session && loaded.user)
+      sessions_.store(hash, {*loaded.session, *loaded.user}, epoch);
+  }
+  if (loaded.session && loaded.session->expires_at <= now) return std::nullopt;
   if (!loaded.session || !loaded.user) return std::nullopt;
   const auto last_seen = domain::parse_timestamp(loaded.session->last_seen_at);
   if (!last_seen || now_point - *last_seen > deps_.settings.session_idle) return std::nullopt;

@@ -11,6 +11,7 @@
 #include "domain/password_policy.hpp"
 #include "services/audit.hpp"
 #include "services/context.hpp"
+#include "services/session_cache.hpp"
 
 namespace lt::services {
 
@@ -77,6 +78,7 @@ class Accounts {
                                       const std::string& password, const Context& ctx);
   Deps& deps_;
   AuditLog& audit_;
+  SessionCache sessions_;
 };
 
 }  // namespace lt::services

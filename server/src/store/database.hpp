@@ -4,8 +4,10 @@
 // gets one pool used for both. Thread-safe: any thread may call read() and write().
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -54,10 +56,16 @@ class Database {
     return fn(*lease.session);
   }
 
+  // Changes whenever a write transaction of this process ends (committed or not). A cache of
+  // database reads taken at epoch e is current while write_epoch() is still e — for changes made
+  // through this process; other processes' changes need the cache's own time limit.
+  std::uint64_t write_epoch() const { return write_epoch_.load(std::memory_order_acquire); }
+
   // Runs fn(session) inside a transaction. Commits when fn returns normally — for a Result, only
   // when it holds a value — and rolls back otherwise; an exception rolls back and propagates.
   template <class F>
   auto write(F&& fn) {
+    EpochBump bump{write_epoch_};  // destroyed last: after the commit and the lease's release
     Lease lease = acquire_writer();
     soci::session& sql = *lease.session;
     begin(sql);
@@ -87,6 +95,10 @@ class Database {
   }
 
  private:
+  struct EpochBump {
+    std::atomic<std::uint64_t>& epoch;
+    ~EpochBump() { epoch.fetch_add(1, std::memory_order_acq_rel); }
+  };
   struct Lease {
     Database* owner = nullptr;
     soci::session* session = nullptr;
@@ -121,6 +133,7 @@ class Database {
   std::unique_ptr<soci::session> writer_;                 // SQLite only
   std::mutex writer_mutex_;                               // SQLite only
   std::size_t in_use_ = 0;
+  std::atomic<std::uint64_t> write_epoch_{0};
 };
 
 }  // namespace lt::store

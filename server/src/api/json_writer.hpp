@@ -1,0 +1,73 @@
+// A streaming JSON writer for the hot list endpoints: appends straight into one string instead of
+// building an nlohmann::json tree (a std::map per object, an allocation per value), which was most
+// of the cost of a 50-row learner page. Produces the same text as nlohmann's compact dump for
+// valid UTF-8, and replaces each byte of invalid UTF-8 with U+FFFD as nlohmann's `replace` mode
+// does, so user data never breaks a reply. Not thread-safe; one per response.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace lt::api {
+
+// A reply body already serialised as JSON (what respond() sends as it is).
+struct JsonText {
+  std::string text;
+};
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::size_t reserve = 0) { out_.reserve(reserve); }
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  // The name of the next member of the current object.
+  JsonWriter& key(std::string_view name);
+
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  template <std::integral T>
+  JsonWriter& value(T number) {
+    if constexpr (std::is_same_v<T, bool>)
+      return boolean(number);
+    else
+      return integer(static_cast<std::int64_t>(number));
+  }
+  JsonWriter& null();
+  template <class T>
+  JsonWriter& value(const std::optional<T>& maybe) {
+    return maybe ? value(*maybe) : null();
+  }
+
+  // key(name) then value(v), the common case.
+  template <class T>
+  JsonWriter& member(std::string_view name, const T& v) {
+    key(name);
+    return value(v);
+  }
+
+  const std::string& text() const { return out_; }
+  JsonText take() { return {std::move(out_)}; }
+
+ private:
+  JsonWriter& integer(std::int64_t number);
+  JsonWriter& boolean(bool flag);
+  void separate();  // a comma before every element of an array or object but the first
+  void open(char bracket);
+  void close(char bracket);
+  void escaped(std::string_view text);
+
+  std::string out_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace lt::api
