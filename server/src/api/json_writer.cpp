@@ -1,6 +1,7 @@
 // JsonWriter: commas, escaping and UTF-8 checking (see the header for why it exists).
 #include "api/json_writer.hpp"
 
+#include <array>
 #include <charconv>
 
 namespace lt::api {
@@ -26,6 +27,13 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   }
   return 0;
 }
+
+// Bytes copied as they are: printable ASCII but the quote and the backslash.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
 
 }  // namespace
 
@@ -71,8 +79,9 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   separate();
-  escaped(name);
-  out_ += ':';
+  out_ += '"';
+  out_ += name;  // member names are our own plain identifiers: nothing to escape
+  out_ += "\":";
   after_key_ = true;
   return *this;
 }
@@ -109,7 +118,7 @@ void JsonWriter::escaped(std::string_view s) {
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (kPlain[c]) {
       ++i;
       continue;
     }

@@ -28,7 +28,8 @@ class JsonWriter {
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  // The name of the next member of the current object.
+  // The name of the next member of the current object: a plain identifier of ours (letters,
+  // digits, underscores), written as it is.
   JsonWriter& key(std::string_view name);
 
   JsonWriter& value(std::string_view text);

@@ -154,7 +154,11 @@ JsonText learner_page_json(const store::Page<store::LearnerRow>& page) {
   JsonWriter w(256 + page.items.size() * 900);
   w.begin_object().key("items").begin_array();
   for (const auto& learner : page.items) write_learner(w, learner);
-  w.end_array().member("next_cursor", page.next_cursor).member("total", page.total).end_object();
+  w.end_array()
+      .member("next_cursor", page.next_cursor)
+      .member("total", page.total)
+      .member("total_capped", page.total_capped)
+      .end_object();
   return w.take();
 }
 

@@ -160,7 +160,7 @@ std::optional<auth::Principal> Accounts::authenticate(const std::string& token,
     std::optional<store::SessionRow> session;
     std::optional<store::UserRow> user;
   };
-  const std::uint64_t epoch = deps_.db.write_epoch();  // before reading: see SessionCache
+  const std::uint64_t epoch = deps_.db.write_epoch();  // before reading (epoch_cache.hpp)
   Loaded loaded;
   if (auto cached = sessions_.find(hash, epoch)) {
     loaded = {std::move(cached->session), std::move(cached->user)};

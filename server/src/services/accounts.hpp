@@ -11,7 +11,7 @@
 #include "domain/password_policy.hpp"
 #include "services/audit.hpp"
 #include "services/context.hpp"
-#include "services/session_cache.hpp"
+#include "services/epoch_cache.hpp"
 
 namespace lt::services {
 
@@ -78,7 +78,11 @@ class Accounts {
                                       const std::string& password, const Context& ctx);
   Deps& deps_;
   AuditLog& audit_;
-  SessionCache sessions_;
+  struct CheckedSession {
+    store::SessionRow session;
+    store::UserRow user;
+  };
+  EpochCache<CheckedSession> sessions_;  // by token hash
 };
 
 }  // namespace lt::services

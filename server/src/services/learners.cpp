@@ -264,8 +264,33 @@ Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
   filter.status = query.status;
   filter.limit = store::page_limit(query.limit);
   filter.cursor = query.cursor;
-  return deps_.db.read(
-      [&](soci::session& sql) { return store::learners::list(sql, ctx.tenant_id, filter); });
+  // Totals of unnarrowed lists come from the status counters (see store::learners::list).
+  std::optional<store::learner_counts::Histogram> totals;
+  if (!filter.q && !filter.group_id && !filter.year_group)
+    totals = histogram(ctx, filter.scope, filter.provider_id);
+  return deps_.db.read([&](soci::session& sql) {
+    return store::learners::list(sql, ctx.tenant_id, filter, totals ? &*totals : nullptr);
+  });
+}
+
+store::learner_counts::Histogram Learners::histogram(const Context& ctx,
+                                                     const store::learners::Scope& scope,
+                                                     std::optional<Id> provider) {
+  std::string key =
+      std::to_string(ctx.tenant_id) + "/" + (provider ? std::to_string(*provider) : "*");
+  if (scope.provider_ids) {
+    key += "/p";
+    for (Id id : *scope.provider_ids) key += "," + std::to_string(id);
+    key += "/g";
+    for (Id id : scope.group_ids) key += "," + std::to_string(id);
+  }
+  const std::uint64_t epoch = deps_.db.write_epoch();  // before reading (epoch_cache.hpp)
+  if (auto cached = histograms_.find(key, epoch)) return *cached;
+  auto fresh = deps_.db.read([&](soci::session& sql) {
+    return store::learner_counts::in_scope(sql, ctx.tenant_id, scope, provider);
+  });
+  histograms_.store(key, fresh, epoch);
+  return fresh;
 }
 
 Result<store::LearnerRow> Learners::get(const Context& ctx, Id id) {
@@ -542,9 +567,7 @@ Result<store::LearnerRow> Learners::unlock(const Context& ctx, Id id) {
 Result<std::vector<std::pair<std::string, long long>>> Learners::dashboard(const Context& ctx) {
   if (!ctx.principal || !auth::can_somewhere(*ctx.principal, Permission::learners_view))
     return fail(Error::forbidden());
-  return deps_.db.read([&](soci::session& sql) {
-    return store::learners::counts(sql, ctx.tenant_id, scope_of(*ctx.principal));
-  });
+  return store::learner_counts::dashboard(histogram(ctx, scope_of(*ctx.principal), std::nullopt));
 }
 
 }  // namespace lt::services

@@ -13,6 +13,8 @@
 #include "domain/profile.hpp"
 #include "services/audit.hpp"
 #include "services/context.hpp"
+#include "services/epoch_cache.hpp"
+#include "store/learner_counts_repo.hpp"
 #include "store/learners_repo.hpp"
 
 namespace lt::services {
@@ -71,8 +73,14 @@ class Learners {
   domain::Result<store::LearnerRow> edit(soci::session& sql, const Context& ctx,
                                          store::LearnerRow learner, const LearnerInput& input,
                                          domain::Actor actor);
+  // The status histogram of the learners a scope sees (at one provider, or all), shared by the
+  // list totals and the dashboard, remembered for the current write epoch.
+  store::learner_counts::Histogram histogram(const Context& ctx,
+                                             const store::learners::Scope& scope,
+                                             std::optional<Id> provider);
   Deps& deps_;
   AuditLog& audit_;
+  EpochCache<store::learner_counts::Histogram> histograms_;
 };
 
 // The rule of manual 5.6: any change the learner makes to an approved profile sends it back to

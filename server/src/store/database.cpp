@@ -1,5 +1,6 @@
 // Opening connections, the pool, and transaction start per dialect.
 #include "store/database.hpp"
+#include "store/statement_cache.hpp"
 
 #include <filesystem>
 #include <mutex>
@@ -88,6 +89,7 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
         auto sql = std::make_unique<soci::session>(soci::postgresql, conninfo);
         *sql << "SET TIME ZONE 'UTC'";
         *sql << "SET client_min_messages = warning";
+        StatementCache::attach(*sql);
         db->free_.push_back(sql.get());
         db->sessions_.push_back(std::move(sql));
       }
@@ -103,8 +105,10 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
       const auto parent = std::filesystem::path(path).parent_path();
       if (!parent.empty()) std::filesystem::create_directories(parent);
       db->writer_ = open_sqlite(path);
+      StatementCache::attach(*db->writer_);
       for (std::size_t i = 0; i < readers; ++i) {
         auto sql = open_sqlite(path);
+        StatementCache::attach(*sql);
         db->free_.push_back(sql.get());
         db->sessions_.push_back(std::move(sql));
       }
@@ -115,7 +119,10 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
   return db;
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  for (auto& sql : sessions_) StatementCache::forget(*sql);
+  if (writer_) StatementCache::forget(*writer_);
+}
 
 std::size_t Database::capacity() const {
   return sessions_.size() + (writer_ ? 1 : 0);

@@ -4,17 +4,23 @@
 #include <algorithm>
 
 #include "store/query.hpp"
+#include "store/statement_cache.hpp"
 
 namespace lt::store::learner_counts {
 
 namespace {
 
-void add_rows(soci::session& sql, const std::string& query, Histogram& out) {
+struct FlagCountInto {
   int flags = 0;
   long long count = 0;
-  soci::statement st = prepared(sql, query, soci::into(flags), soci::into(count));
-  st.execute();
-  while (st.fetch()) out[flags] += count;
+  void bind(soci::details::prepare_temp_type& temp) { temp, soci::into(flags), soci::into(count); }
+};
+
+void add_rows(soci::session& sql, const std::string& query, Histogram& out) {
+  with_cached<CachedQuery<FlagCountInto>>(sql, query, [&](CachedQuery<FlagCountInto>& q) {
+    q.st->execute();
+    while (q.st->fetch()) out[q.into.flags] += q.into.count;
+  });
 }
 
 }  // namespace
@@ -60,6 +66,13 @@ long long with_flags(const Histogram& histogram, int flags) {
   for (const auto& [combination, count] : histogram)
     if ((combination & flags) == flags) total += count;
   return total;
+}
+
+std::vector<std::pair<std::string, long long>> dashboard(const Histogram& histogram) {
+  std::vector<std::pair<std::string, long long>> out = {{"learners", with_flags(histogram, 0)}};
+  for (const auto& status : learners::statuses())
+    out.emplace_back(status, with_flags(histogram, learners::status_flag(status)));
+  return out;
 }
 
 }  // namespace lt::store::learner_counts

@@ -4,6 +4,8 @@
 
 #include <map>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <soci/soci.h>
@@ -23,5 +25,8 @@ Histogram in_scope(soci::session& sql, Id tenant, const learners::Scope& scope,
 
 // How many learners of the histogram have all of `flags` (0: every learner).
 long long with_flags(const Histogram& histogram, int flags);
+
+// The dashboard's counts from a histogram: "learners", then each of learners::statuses().
+std::vector<std::pair<std::string, long long>> dashboard(const Histogram& histogram);
 
 }  // namespace lt::store::learner_counts

@@ -7,6 +7,7 @@
 #include "store/learner_counts_repo.hpp"
 #include "store/query.hpp"
 #include "store/soci_optional.hpp"
+#include "store/statement_cache.hpp"
 
 namespace lt::store::learners {
 
@@ -51,17 +52,18 @@ void bind_row(soci::details::prepare_temp_type& temp, RowBuffer& b) {
       soci::into(b.learners_add);
 }
 
-Fetched fetch_all(soci::details::prepare_temp_type& temp, RowBuffer& b) {
-  soci::statement st(temp);
+// Steps a statement bound to `b` to its end, collecting the rows.
+Fetched fetch_all(soci::statement& st, RowBuffer& b, std::size_t expected = 1) {
   st.execute();
   Fetched out;
+  out.rows.reserve(expected);
   while (st.fetch()) {
     b.r.locked = b.locked != 0;
     b.r.must_change_password = b.must_change != 0;
     b.r.provider_sign_off = b.sign_off != 0;
     b.r.provider_learners_add = b.learners_add != 0;
-    out.rows.push_back(b.r);
     out.last_key = b.key;
+    out.rows.push_back(std::move(b.r));  // the bound strings stay where SOCI writes the next row
   }
   return out;
 }
@@ -72,33 +74,46 @@ Fetched select_learners(soci::session& sql, const std::string& tail, Uses&&... u
   soci::details::prepare_temp_type temp = (sql.prepare << kSelect + tail);
   bind_row(temp, b);
   ((temp, std::forward<Uses>(uses)), ...);
-  return fetch_all(temp, b);
+  soci::statement st(temp);
+  return fetch_all(st, b);
 }
 
 // Text values bound in order of their placeholders (:b0, :b1, …); numbers are inlined.
-using Binds = std::vector<std::string>;
-
 std::string bind(Binds& binds, std::string value) {
   binds.push_back(std::move(value));
   return ":b" + std::to_string(binds.size() - 1);
 }
 
-Fetched select_bound(soci::session& sql, const std::string& tail, const Binds& binds) {
+struct LearnerInto {
   RowBuffer b;
-  soci::details::prepare_temp_type temp = (sql.prepare << kSelect + tail);
-  bind_row(temp, b);
-  for (const auto& value : binds) temp, soci::use(value);
-  return fetch_all(temp, b);
+  void bind(soci::details::prepare_temp_type& temp) { bind_row(temp, b); }
+};
+struct CountInto {
+  long long total = 0;
+  void bind(soci::details::prepare_temp_type& temp) { temp, soci::into(total); }
+};
+
+Fetched select_bound(soci::session& sql, const std::string& tail, const Binds& binds,
+                     std::size_t expected) {
+  return with_cached<CachedQuery<LearnerInto>>(
+      sql, kSelect + tail,
+      [&](CachedQuery<LearnerInto>& q) {
+        q.set(binds);
+        return fetch_all(*q.st, q.into.b, expected);
+      },
+      binds.size());
 }
 
 long long count_of(soci::session& sql, const std::string& query, const Binds& binds) {
-  long long total = 0;
-  soci::details::prepare_temp_type temp = (sql.prepare << query);
-  temp, soci::into(total);
-  for (const auto& value : binds) temp, soci::use(value);
-  soci::statement st(temp);
-  st.execute(true);
-  return total;
+  return with_cached<CachedQuery<CountInto>>(
+      sql, query,
+      [&](CachedQuery<CountInto>& q) {
+        q.set(binds);
+        q.st->execute(true);
+        q.st->fetch();  // steps past the one row, ending the read (statement_cache.hpp)
+        return q.into.total;
+      },
+      binds.size());
 }
 
 std::string scope_condition(Id tenant, const Scope& scope) {
@@ -213,7 +228,8 @@ std::optional<LearnerRow> find_by_user(soci::session& sql, Id tenant, Id user_id
   return found.rows.front();
 }
 
-Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
+Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
+                      const std::map<int, long long>* totals) {
   std::string where = scope_condition(tenant, f.scope);
   if (f.provider_id) where += " AND l.provider_id = " + std::to_string(*f.provider_id);
   if (f.group_id)
@@ -262,21 +278,22 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
     // or year-group filter narrows it (the counters know neither).
     Binds binds;
     const std::string paged = where + after(binds) + order_by;
-    fetched = select_bound(sql, paged, binds);
+    fetched = select_bound(sql, paged, binds, f.limit);
     if (f.group_id || f.year_group)
       page.total = count_of(sql, "SELECT COUNT(*) FROM learners l " + where, {});
     else
-      page.total =
-          learner_counts::with_flags(learner_counts::in_scope(sql, tenant, f.scope, f.provider_id),
-                                     f.status ? status_flag(*f.status) : 0);
+      page.total = learner_counts::with_flags(
+          totals ? *totals : learner_counts::in_scope(sql, tenant, f.scope, f.provider_id),
+          f.status ? status_flag(*f.status) : 0);
   } else {
     // A search is the union of one index range per key column. Each range gives its own first
     // page in the list's order (the last-name range by walking its index), and the page is the
     // first of their union. The total adds up each range's learners not in an earlier range, so
     // the common case (the last-name range) is counted from its index alone, without a set of
     // ids to tell the ranges' learners apart.
-    Binds page_binds, count_binds;
-    std::string branches, counted;
+    Binds page_binds;
+    std::string branches;
+    long long total = 0;
     for (std::size_t i = 0; i < std::size(kKeyColumns); ++i) {
       // Placeholders are numbered in binding order, so each part is made in text order.
       const std::string range = term(kKeyColumns[i], page_binds);
@@ -284,29 +301,26 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f) {
       branches += std::string(i ? " UNION ALL " : "") +
                   "SELECT id FROM (SELECT l.id FROM learners l " + where + " AND " + range +
                   keyset + order_by + ") b" + std::to_string(i);
+      // Counted only up to the cap: a short search term can match a fifth of all learners, and
+      // counting them exactly would cost more than the page itself.
+      if (total > kSearchTotalCap) continue;
+      Binds count_binds;
       std::string only_here = term(kKeyColumns[i], count_binds);
       for (std::size_t j = 0; j < i; ++j)
         only_here += " AND NOT " + term(kKeyColumns[j], count_binds);
-      counted += std::string(i ? " + " : "") + "(SELECT COUNT(*) FROM learners l " + where +
-                 " AND " + only_here + ")";
+      total += count_of(sql,
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM learners l " + where + " AND " +
+                            only_here + " LIMIT " + std::to_string(kSearchTotalCap + 1) + ") c",
+                        count_binds);
     }
-    fetched = select_bound(sql, "WHERE l.id IN (" + branches + ")" + order_by, page_binds);
-    page.total = count_of(sql, "SELECT " + counted, count_binds);
+    fetched = select_bound(sql, "WHERE l.id IN (" + branches + ")" + order_by, page_binds, f.limit);
+    page.total = std::min(total, kSearchTotalCap);
+    page.total_capped = total > kSearchTotalCap;
   }
   page.items = std::move(fetched.rows);
   if (static_cast<int>(page.items.size()) == f.limit)
     page.next_cursor = encode_cursor(key_for(order, fetched.last_key), page.items.back().id);
   return page;
-}
-
-std::vector<std::pair<std::string, long long>> counts(soci::session& sql, Id tenant,
-                                                      const Scope& scope) {
-  const auto histogram = learner_counts::in_scope(sql, tenant, scope, std::nullopt);
-  std::vector<std::pair<std::string, long long>> out = {
-      {"learners", learner_counts::with_flags(histogram, 0)}};
-  for (const auto& status : statuses())
-    out.emplace_back(status, learner_counts::with_flags(histogram, status_flag(status)));
-  return out;
 }
 
 Id insert(soci::session& sql, const LearnerRow& l) {

@@ -2,6 +2,7 @@
 // Lists filter by provider scope, search prefix, status and page by keyset on (last name, id).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct Scope {
   std::optional<std::vector<Id>> provider_ids;
   std::vector<Id> group_ids;
 };
+
+// A search's total is counted up to this many learners (then Page::total_capped is set).
+inline constexpr long long kSearchTotalCap = 1000;
 
 struct ListFilter {
   Scope scope;
@@ -46,10 +50,10 @@ bool valid_sort(const std::string& sort);
 std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id);
 // The learner record of this user account, if it is a learner's.
 std::optional<LearnerRow> find_by_user(soci::session& sql, Id tenant, Id user_id);
-Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& filter);
-// Counts per status (and "learners") over the scope.
-std::vector<std::pair<std::string, long long>> counts(soci::session& sql, Id tenant,
-                                                      const Scope& scope);
+// `totals`, when given, is the scope's status histogram (learner_counts::in_scope at the filter's
+// provider), used for the total of a list no search, group or year group narrows.
+Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& filter,
+                      const std::map<int, long long>* totals = nullptr);
 
 Id insert(soci::session& sql, const LearnerRow& learner);
 // Saves the learner's own fields and search keys when the version matches; false when stale.

@@ -151,6 +151,7 @@ struct Page {
   std::vector<T> items;
   std::optional<std::string> next_cursor;
   long long total = 0;
+  bool total_capped = false;  // there are more than `total` (a search counts up to a cap)
 };
 
 }  // namespace lt::store
