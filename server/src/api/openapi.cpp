@@ -190,7 +190,10 @@ json object(json properties, json required = json::array()) {
 json page_of(const char* item) {
   return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
                  {"next_cursor", nullable_str()},
-                 {"total", integer()}},
+                 {"total", integer()},
+                 {"total_capped",
+                  {{"type", "boolean"},
+                   {"description", "the learner list only: a search counted up to its cap"}}}},
                 {"items", "next_cursor", "total"});
 }
 

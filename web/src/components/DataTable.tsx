@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Group, Loader, NativeSelect, Paper, ScrollArea, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { errorMessage, type Query } from '@/lib/api-client';
 import type { ListPage } from '@/lib/types';
-import { DEFAULT_LIMIT, PAGE_SIZES, initialPaging, listParams, nextPage, pageNumber, previousPage, shownRange, toggleSort, withLimit, type PagingState } from './paging';
+import { DEFAULT_LIMIT, PAGE_SIZES, initialPaging, listParams, nextPage, pageNumber, totalLabel, previousPage, shownRange, toggleSort, withLimit, type PagingState } from './paging';
 import { exportToExcel } from './excel';
 
 export interface Column<T> {
@@ -67,6 +67,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   }, [query.data, onItems]);
   const range = shownRange(paging, items.length);
   const total = query.data?.total ?? 0;
+  const totalText = totalLabel(total, query.data?.total_capped);
   const hasNext = !!query.data?.next_cursor;
 
   async function doExport() {
@@ -203,7 +204,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       </ScrollArea>
       <Group justify="space-between" mt="sm" wrap="wrap">
         <Text size="sm" aria-live="polite">
-          {items.length > 0 ? `Showing ${range.from}–${range.to} of ${total}` : total > 0 ? `${total} in total` : ''}
+          {items.length > 0 ? `Showing ${range.from}–${range.to} of ${totalText}` : total > 0 ? `${totalText} in total` : ''}
         </Text>
         <Group gap="xs" align="center">
           <NativeSelect

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialPaging, listParams, nextPage, pageNumber, previousPage, shownRange, toggleSort, withLimit } from './paging';
+import { initialPaging, listParams, nextPage, pageNumber, previousPage, shownRange, toggleSort, totalLabel, withLimit } from './paging';
 
 describe('DataTable paging parameters', () => {
   it('asks for the first page with limit and filters, dropping empty filters', () => {
@@ -38,5 +38,16 @@ describe('DataTable paging parameters', () => {
     const s = nextPage(initialPaging(25), 'c2');
     expect(shownRange(s, 10)).toEqual({ from: 26, to: 35 });
     expect(shownRange(initialPaging(25), 0)).toEqual({ from: 0, to: 0 });
+  });
+});
+
+describe('DataTable total', () => {
+  it('shows an exact total with thousands separators', () => {
+    expect(totalLabel(41326)).toBe('41,326');
+    expect(totalLabel(2, false)).toBe('2');
+  });
+
+  it('says "more than" when a broad search stopped counting at its cap', () => {
+    expect(totalLabel(1000, true)).toBe('more than 1,000');
   });
 });

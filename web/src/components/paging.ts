@@ -70,3 +70,10 @@ export function shownRange(s: PagingState, rowsOnPage: number): { from: number; 
   const from = rowsOnPage === 0 ? 0 : (pageNumber(s) - 1) * s.limit + 1;
   return { from, to: rowsOnPage === 0 ? 0 : from + rowsOnPage - 1 };
 }
+
+/** The list's total as shown: a broad search counts its matches only up to a cap, so then say
+ * "more than" rather than show a number that is too low. */
+export function totalLabel(total: number, capped?: boolean): string {
+  const shown = total.toLocaleString('en-GB');
+  return capped ? `more than ${shown}` : shown;
+}

@@ -99,6 +99,8 @@ export interface ListPage<T> {
   items: T[];
   next_cursor: string | null;
   total: number;
+  /** the total stopped at a cap (a broad search): there are more than `total` */
+  total_capped?: boolean;
 }
 
 export interface Settings {
