@@ -1,5 +1,6 @@
 // Learner records.
 #include "services/learners.hpp"
+#include "services/learner_checks.hpp"
 
 #include "auth/secrets.hpp"
 #include "domain/account_rules.hpp"
@@ -43,69 +44,6 @@ store::learners::Scope scope_of(const auth::Principal& who) {
 }
 
 namespace {
-
-// Checks the fields present (all required ones when creating) and cleans them in place.
-void check_fields(LearnerInput& in, bool creating, const std::string& today,
-                  std::vector<FieldError>& errors) {
-  auto run = [&](std::optional<std::string>& value, bool required, const std::string& field,
-                 auto check) {
-    if (!value || domain::trim(*value).empty()) {
-      if (value) value = "";
-      if (required && (creating || value))
-        errors.push_back({field, "required", "This field is required."});
-      return;
-    }
-    auto checked = check(*value);
-    if (checked)
-      value = *checked;
-    else
-      errors.push_back(checked.error().fields.front());
-  };
-  run(in.username, true, "username", [](auto& v) { return domain::check_learner_username(v); });
-  run(in.first_name, true, "first_name",
-      [](auto& v) { return domain::check_name(v, "first_name"); });
-  run(in.last_name, true, "last_name", [](auto& v) { return domain::check_name(v, "last_name"); });
-  run(in.date_of_birth, true, "date_of_birth",
-      [&](auto& v) { return domain::check_date_of_birth(v, today); });
-  run(in.email, false, "email", [](auto& v) { return domain::check_email(v); });
-  run(in.postcode, false, "postcode", [](auto& v) { return domain::check_postcode(v); });
-  run(in.telephone, false, "telephone", [](auto& v) { return domain::check_uk_telephone(v); });
-  run(in.uln, false, "uln", [](auto& v) { return domain::check_uln(v); });
-  run(in.upn, false, "upn", [](auto& v) { return domain::check_upn(v); });
-  run(in.ccis, false, "ccis", [](auto& v) { return domain::check_ccis(v); });
-  for (auto* text : {&in.house, &in.street, &in.locality, &in.town})
-    if (*text) *text = domain::trim(**text);
-  for (const auto& [value, field] :
-       {std::pair{&in.profile_sign_off, "profile_sign_off"},
-        std::pair{&in.manager_adds_qualifications, "manager_adds_qualifications"}}) {
-    if (!*value) continue;
-    if (**value != "default" && **value != "yes" && **value != "no")
-      errors.push_back({field, "invalid_choice", "Choose default, yes or no."});
-  }
-  if (creating && !in.provider_id)
-    errors.push_back({"provider_id", "required", "Choose the learner's provider."});
-  if (creating && (!in.password || in.password->empty()))
-    errors.push_back({"password", "required", "Set a first password for the learner."});
-  if (!creating && !in.version)
-    errors.push_back({"version", "required", "Send the version you edited."});
-}
-
-// Codes that must come from a reference list.
-void check_codes(soci::session& sql, const LearnerInput& in, bool creating,
-                 std::vector<FieldError>& errors) {
-  for (const auto& [value, list, field, required] :
-       {std::tuple{&in.year_group, "year-groups", "year_group", true},
-        std::tuple{&in.gender, "genders", "gender", false},
-        std::tuple{&in.ethnicity, "ethnicities", "ethnicity", false}}) {
-    if (!*value || (*value)->empty()) {
-      if (required && (creating || *value))
-        errors.push_back({field, "required", "This field is required."});
-      continue;
-    }
-    if (!store::reference::contains(sql, list, **value))
-      errors.push_back({field, "invalid_choice", "Choose one of the listed options."});
-  }
-}
 
 nlohmann::json opt(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
@@ -304,7 +242,7 @@ Result<store::LearnerRow> Learners::create(const Context& ctx, const LearnerInpu
   LearnerInput in = raw;
   std::vector<FieldError> errors;
   const std::string today = deps_.now().substr(0, 10);
-  check_fields(in, true, today, errors);
+  check_learner_fields(in, true, today, errors);
   auto policy = deps_.db.read([&](soci::session& sql) {
     auto tenant = store::tenants::find(sql, ctx.tenant_id);
     return domain::PasswordPolicy::named(tenant ? tenant->password_policy : "standard")
@@ -315,7 +253,7 @@ Result<store::LearnerRow> Learners::create(const Context& ctx, const LearnerInpu
       errors.push_back(checked.error().fields.front());
   // Reference codes and the provider need the database; check them before hashing.
   deps_.db.read([&](soci::session& sql) {
-    check_codes(sql, in, true, errors);
+    check_learner_codes(ReferenceCodes::load(sql), in, true, errors);
     if (in.provider_id && (!store::providers::find(sql, ctx.tenant_id, *in.provider_id) ||
                            !auth::can(*ctx.principal, Permission::learners_edit,
                                       {ctx.tenant_id, {*in.provider_id}, {}, {}})))
@@ -399,8 +337,8 @@ Result<store::LearnerRow> Learners::edit(soci::session& sql, const Context& ctx,
   in.username.reset();  // usernames change through the account, not here
   in.password.reset();
   std::vector<FieldError> errors;
-  check_fields(in, false, deps_.now().substr(0, 10), errors);
-  check_codes(sql, in, false, errors);
+  check_learner_fields(in, false, deps_.now().substr(0, 10), errors);
+  check_learner_codes(ReferenceCodes::load(sql), in, false, errors);
   if (in.provider_id && *in.provider_id != learner.provider_id &&
       (!store::providers::find(sql, ctx.tenant_id, *in.provider_id) ||
        !auth::can(*ctx.principal, Permission::learners_edit,
