@@ -5,6 +5,7 @@
 
 #include "domain/password_policy.hpp"
 #include "services/accounts.hpp"
+#include "store/jobs_repo.hpp"
 #include "store/records.hpp"
 
 namespace lt::api {
@@ -16,6 +17,7 @@ nlohmann::json audit_json(const store::AuditRow& event);
 nlohmann::json outbox_json(const store::OutboxRow& message);
 nlohmann::json settings_json(const store::TenantRow& tenant);
 nlohmann::json learner_json(const store::LearnerRow& learner);
+nlohmann::json job_json(const store::jobs::JobRow& job);
 
 template <class T, class Render>
 nlohmann::json page_json(const store::Page<T>& page, Render&& render) {
