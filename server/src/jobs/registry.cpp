@@ -32,4 +32,8 @@ domain::Error stopped() {
   return domain::Error::make(domain::ErrorKind::conflict, "job_stopped", "The job was stopped.");
 }
 
+domain::Error failure(std::string message) {
+  return domain::Error::make(domain::ErrorKind::conflict, "job_failed", std::move(message));
+}
+
 }  // namespace lt::jobs

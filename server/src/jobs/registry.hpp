@@ -41,5 +41,8 @@ class Registry {
 
 // The error a handler returns when it stops early because ctx.cancelled() turned true.
 domain::Error stopped();
+// A failure given as a message for the user (it becomes the job's `error`):
+// `return fail(jobs::failure("The file has no rows."));`
+domain::Error failure(std::string message);
 
 }  // namespace lt::jobs

@@ -2,6 +2,9 @@
 // transaction each; every change is audited.
 #include "services/jobs.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace lt::services {
 
 using domain::Error;
@@ -33,6 +36,12 @@ void publish_job(const Deps& deps, const JobRow& job) {
 
 Id Jobs::enqueue(soci::session& sql, const Context& ctx, const std::string& kind,
                  const nlohmann::json& payload, int max_attempts) {
+  // A kind no runner could ever claim is a programming error, not a user's.
+  const bool valid_kind = !kind.empty() && std::all_of(kind.begin(), kind.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+  if (!valid_kind) throw std::invalid_argument("job kind must be [a-z0-9_.]+: " + kind);
+  if (max_attempts < 1) throw std::invalid_argument("max_attempts must be at least 1");
   store::jobs::NewJob job;
   job.tenant_id = ctx.tenant_id;
   job.kind = kind;

@@ -79,8 +79,13 @@ TEST(JobsApi, OnlyTheRequesterAndTenantAdministratorsSeeAJob) {
   EXPECT_EQ(outsider->get(job_path(id)).status, 404) << "another tenant's administrator";
   EXPECT_EQ(outsider->post(job_path(id, "/cancel"), "").status, 404);
 
-  const auto viewer = t.create_user("tenant.viewer", "Secret123!", {{{"role", "viewer"}}});
-  (void)viewer;
+  const auto elsewhere = t.create_provider("Another College", "10054321");
+  t.create_user(
+      "far.manager", "Secret123!",
+      {{{"role", "learner_manager"}, {"scope_type", "provider"}, {"scope_id", elsewhere}}});
+  EXPECT_EQ(t.sign_in("far.manager", "Secret123!")->get(job_path(id)).status, 404)
+      << "a manager at another provider";
+  t.create_user("tenant.viewer", "Secret123!", {{{"role", "viewer"}}});
   EXPECT_EQ(t.sign_in("tenant.viewer", "Secret123!")->get(job_path(id)).status, 404)
       << "tenant-wide reading rights are not jobs.manage";
   EXPECT_EQ(p.jo_client->get("/api/v1/jobs/999999").status, 404);

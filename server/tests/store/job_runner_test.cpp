@@ -29,7 +29,6 @@
 #include "support/app/test_app.hpp"
 
 using namespace std::chrono_literals;
-using lt::domain::Error;
 using lt::domain::fail;
 using lt::jobs::JobContext;
 using lt::jobs::JobRunner;
@@ -245,6 +244,16 @@ TEST_F(JobsRunner, AFailingOrThrowingHandlerFailsTheJobWithAMessage) {
   EXPECT_EQ(job(throwing).status, "failed");
   EXPECT_EQ(job(throwing).error, "Something went wrong on our side.") << "no internals";
   EXPECT_EQ(job(throwing).attempts, 1) << "a failure is final, not retried";
+}
+
+TEST_F(JobsRunner, KindsAreCodeIdentifiers) {
+  EXPECT_THROW(registry_.add("Learner Import", {}), std::invalid_argument);
+  EXPECT_THROW(enqueue("learner-import"), std::invalid_argument);
+  EXPECT_EQ(db_->read([&](soci::session& sql) {
+    return lt::store::jobs::list(sql, tenant_, std::nullopt, std::nullopt, 10, {}).total;
+  }),
+            0)
+      << "nothing was queued";
 }
 
 TEST_F(JobsRunner, ACancelledRunningJobStopsAtItsNextCheck) {

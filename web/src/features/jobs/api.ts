@@ -5,34 +5,9 @@ import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { subscribe, useEventStreamOpen } from '@/lib/event-stream';
+import type { Job, JobEvent, JobStatus } from './types';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-export interface Job {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  progress: { done: number; total: number };
-  result: unknown;
-  result_url: string | null;
-  error: string | null;
-  cancel_requested: boolean;
-  attempts: number;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  requested_by: number | null;
-  version: number;
-}
-
-/** What the event stream says of a job. */
-export interface JobEvent {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  progress: { done: number; total: number };
-  version: number;
-}
+export type { Job, JobEvent, JobStatus } from './types';
 
 export const jobKey = (id: number) => ['jobs', id] as const;
 
