@@ -99,8 +99,7 @@ class JobsRunner : public ::testing::Test {
       return fail(lt::jobs::stopped());
     });
     registry_.add("test.fail", [](JobContext&) -> lt::domain::Result<json> {
-      return fail(
-          Error::make(lt::domain::ErrorKind::validation, "empty_file", "The file has no rows."));
+      return fail(lt::jobs::failure("The file has no rows."));
     });
     registry_.add("test.throw", [](JobContext&) -> lt::domain::Result<json> {
       throw std::runtime_error("boom");
