@@ -20,6 +20,7 @@ struct Operation {
   const char* request;   // component schema name of the body, or nullptr
   const char* response;  // component schema name of the success body, or nullptr
   int status;
+  const char* media = nullptr;  // a success body that is not JSON: its media type
 };
 
 const Operation kOperations[] = {
@@ -166,6 +167,17 @@ const Operation kOperations[] = {
      "Edit one of your qualifications", "QualificationInput", "Qualification", 200},
     {"DELETE", "/api/v1/me/learner/qualifications/{qualification_id}", "qualifications",
      "Delete one of your qualifications", nullptr, nullptr, 204},
+    {"GET", "/api/v1/jobs/{id}", "jobs", "A job you requested (any job, for administrators)",
+     nullptr, "Job", 200},
+    {"POST", "/api/v1/jobs/{id}/cancel", "jobs",
+     "Cancel a job: a queued one at once, a running one at its next check", nullptr, "Job", 200},
+    {"GET", "/api/v1/jobs/{id}/result", "jobs",
+     "The job's result file, with its content type and a Content-Disposition filename", nullptr,
+     nullptr, 200, "application/octet-stream"},
+    {"GET", "/api/v1/events", "events",
+     "Live updates as server-sent events: `job` {id, kind, status, progress, version} for your "
+     "jobs, `notification` {unread} (first on connecting); heartbeat comments every 15 s",
+     nullptr, nullptr, 200, "text/event-stream"},
 };
 
 json ref(const char* name) {
@@ -370,6 +382,22 @@ json schemas() {
                          {"completed_at", str()}})},
       {"ReferenceVersionList", page_of("ReferenceVersion")},
       {"OneTimePassword", object({{"password", str()}}, {"password"})},
+      {"Job",
+       object({{"id", integer()},
+               {"kind", str()},
+               {"status", {{"enum", {"queued", "running", "succeeded", "failed", "cancelled"}}}},
+               {"progress", object({{"done", integer()}, {"total", integer()}}, {"done", "total"})},
+               {"result", {{"description", "What the job produced (JSON), or null"}}},
+               {"result_url", nullable_str()},
+               {"error", nullable_str()},
+               {"cancel_requested", boolean()},
+               {"attempts", integer()},
+               {"created_at", str()},
+               {"started_at", nullable_str()},
+               {"finished_at", nullable_str()},
+               {"requested_by", {{"type", json::array({"integer", "null"})}}},
+               {"version", integer()}},
+              {"id", "kind", "status", "progress", "created_at"})},
       {"Dashboard",
        object({{"counts", {{"type", "object"}, {"additionalProperties", integer()}}}})},
       {"ProviderInput", object({{"name", str()},
@@ -480,6 +508,8 @@ json operation(const Operation& op) {
                         {"content", {{"application/json", {{"schema", ref(op.request)}}}}}};
   json success = {{"description", "Success"}};
   if (op.response) success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
+  if (op.media)
+    success["content"] = {{op.media, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
   json problem = {{"description", "Problem"},
                   {"content", {{"application/problem+json", {{"schema", ref("Problem")}}}}}};
   o["responses"] = {{std::to_string(op.status), success}, {"default", problem}};

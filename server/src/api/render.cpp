@@ -162,4 +162,30 @@ JsonText learner_page_json(const store::Page<store::LearnerRow>& page) {
   return w.take();
 }
 
+nlohmann::json job_json(const store::jobs::JobRow& job) {
+  using nlohmann::json;
+  auto text = [](const std::optional<std::string>& v) { return v ? json(*v) : json(); };
+  json result;
+  if (job.result) {
+    result = json::parse(*job.result, nullptr, false);
+    if (result.is_discarded()) result = json();
+  }
+  return {
+      {"id", job.id},
+      {"kind", job.kind},
+      {"status", job.status},
+      {"progress", {{"done", job.progress_done}, {"total", job.progress_total}}},
+      {"result", result},
+      {"result_url",
+       job.result_blob_id ? json("/api/v1/jobs/" + std::to_string(job.id) + "/result") : json()},
+      {"error", text(job.error)},
+      {"cancel_requested", job.cancel_requested},
+      {"attempts", job.attempts},
+      {"created_at", job.created_at},
+      {"started_at", text(job.started_at)},
+      {"finished_at", text(job.finished_at)},
+      {"requested_by", job.requested_by ? json(*job.requested_by) : json()},
+      {"version", job.version}};
+}
+
 }  // namespace lt::api

@@ -6,6 +6,7 @@
 #include "api/json_writer.hpp"
 #include "domain/password_policy.hpp"
 #include "services/accounts.hpp"
+#include "store/jobs_repo.hpp"
 #include "store/records.hpp"
 
 namespace lt::api {
@@ -20,6 +21,7 @@ nlohmann::json settings_json(const store::TenantRow& tenant);
 void write_learner(JsonWriter& writer, const store::LearnerRow& learner);
 JsonText learner_json(const store::LearnerRow& learner);
 JsonText learner_page_json(const store::Page<store::LearnerRow>& page);
+nlohmann::json job_json(const store::jobs::JobRow& job);
 
 template <class T, class Render>
 nlohmann::json page_json(const store::Page<T>& page, Render&& render) {

@@ -18,6 +18,8 @@ void add_routes(http::Router& router, Api& api) {
   add_openapi_route(router);
   add_qualification_catalogue_routes(router, api);
   add_qualification_routes(router, api);
+  add_job_routes(router, api);
+  add_event_routes(router, api);
 }
 
 }  // namespace lt::api

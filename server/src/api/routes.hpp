@@ -7,11 +7,14 @@
 
 #include "api/gatekeeper.hpp"
 #include "auth/login_throttle.hpp"
+#include "http/event_stream.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
+#include "services/event_bus.hpp"
 #include "services/groups.hpp"
+#include "services/jobs.hpp"
 #include "services/learners.hpp"
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
@@ -44,6 +47,10 @@ struct Api {
   // Set by the composition root after construction (kept last so the list above stays as it is).
   services::QualificationCatalogue* qualification_catalogue = nullptr;
   services::Qualifications* qualifications = nullptr;
+  services::Jobs* jobs = nullptr;
+  services::EventBus* events = nullptr;  // GET /events answers 429 without one
+  http::EventStream::Settings event_stream;
+  std::size_t max_streams_per_user = 4;
 };
 
 void add_routes(http::Router& router, Api& api);
@@ -62,5 +69,7 @@ void add_reference_document_routes(http::Router& router, Api& api);
 void add_openapi_route(http::Router& router);
 void add_qualification_catalogue_routes(http::Router& router, Api& api);
 void add_qualification_routes(http::Router& router, Api& api);
+void add_job_routes(http::Router& router, Api& api);
+void add_event_routes(http::Router& router, Api& api);
 
 }  // namespace lt::api

@@ -10,6 +10,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "jobs/job_watch.hpp"
 #include "mail/delivery_worker.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
@@ -29,6 +30,7 @@ namespace lt::app {
 struct Application::Parts {
   Config config;
   domain::SystemClock system_clock;
+  services::EventBus events;  // before everything that publishes to it or subscribes
   std::unique_ptr<store::Database> db;
   std::unique_ptr<services::Deps> deps;
   std::unique_ptr<services::AuditLog> audit;
@@ -43,6 +45,11 @@ struct Application::Parts {
   std::unique_ptr<services::QualificationCatalogue> qualification_catalogue;
   std::unique_ptr<services::Qualifications> qualifications;
   std::unique_ptr<services::References> references;
+  std::unique_ptr<services::Jobs> jobs;
+  jobs::Registry job_registry;
+  jobs::RunnerSettings job_settings;
+  std::unique_ptr<jobs::JobRunner> job_runner;
+  std::unique_ptr<jobs::JobWatch> job_watch;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -63,7 +70,7 @@ Application::Application(Config config, const domain::Clock* clock)
   services::ServiceSettings settings;
   settings.public_url = p.config.effective_public_url();
   p.deps = std::make_unique<services::Deps>(
-      services::Deps{*p.db, clock ? *clock : p.system_clock, settings});
+      services::Deps{*p.db, clock ? *clock : p.system_clock, settings, &p.events});
   p.audit = std::make_unique<services::AuditLog>(*p.deps);
   p.accounts = std::make_unique<services::Accounts>(*p.deps, *p.audit);
   p.users = std::make_unique<services::Users>(*p.deps, *p.audit);
@@ -76,6 +83,11 @@ Application::Application(Config config, const domain::Clock* clock)
   p.qualification_catalogue = std::make_unique<services::QualificationCatalogue>(*p.deps, *p.audit);
   p.qualifications = std::make_unique<services::Qualifications>(*p.deps, *p.audit, *p.learners);
   p.references = std::make_unique<services::References>(*p.deps, *p.audit);
+  p.jobs = std::make_unique<services::Jobs>(*p.deps, *p.audit);
+  p.jobs->on_queued([this] {
+    if (parts_->job_runner) parts_->job_runner->wake();
+  });
+  p.job_settings.workers = p.config.job_workers;
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
@@ -87,6 +99,8 @@ Application::Application(Config config, const domain::Clock* clock)
                [this] { wake_mail(); }, *p.references});
   p.api->qualification_catalogue = p.qualification_catalogue.get();
   p.api->qualifications = p.qualifications.get();
+  p.api->jobs = p.jobs.get();
+  p.api->events = &p.events;
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",
@@ -96,7 +110,14 @@ Application::Application(Config config, const domain::Clock* clock)
 }
 
 Application::~Application() {
-  if (parts_->mailer) parts_->mailer->stop();
+  stop_workers();
+}
+
+void Application::stop_workers() {
+  auto& p = *parts_;
+  if (p.job_runner) p.job_runner->stop();
+  if (p.job_watch) p.job_watch->stop();
+  if (p.mailer) p.mailer->stop();
 }
 
 const Config& Application::config() const {
@@ -123,6 +144,27 @@ services::Accounts& Application::accounts() {
 const http::Router& Application::router() const {
   return parts_->router;
 }
+services::Jobs& Application::jobs() {
+  return *parts_->jobs;
+}
+services::EventBus& Application::events() {
+  return parts_->events;
+}
+jobs::Registry& Application::job_registry() {
+  return parts_->job_registry;
+}
+jobs::RunnerSettings& Application::job_settings() {
+  return parts_->job_settings;
+}
+jobs::JobRunner* Application::job_runner() {
+  return parts_->job_runner.get();
+}
+http::EventStream::Settings& Application::event_stream_settings() {
+  return parts_->api->event_stream;
+}
+std::size_t& Application::max_streams_per_user() {
+  return parts_->api->max_streams_per_user;
+}
 
 void Application::migrate() {
   for (const auto& name : store::migrate(*parts_->db)) spdlog::info("applied migration {}", name);
@@ -137,12 +179,20 @@ unsigned short Application::listen() {
   settings.static_dir = p.config.web_dir;
   settings.access_log = p.config.access_log;
   p.server = std::make_unique<http::Server>(settings, p.router, p.metrics);
+  if (!p.job_runner) {
+    p.job_runner =
+        std::make_unique<jobs::JobRunner>(*p.deps, *p.audit, p.job_registry, p.job_settings);
+    p.job_watch = std::make_unique<jobs::JobWatch>(*p.deps, p.events);
+  }
+  p.job_runner->start();
+  p.job_watch->start();
   if (p.mailer) p.mailer->start();
   return p.server->port();
 }
 
 void Application::run() {
   parts_->server->run();
+  stop_workers();  // after the last request: nothing queues new work any more
 }
 
 void Application::stop() {

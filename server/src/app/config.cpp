@@ -91,6 +91,7 @@ Config load_config(const std::optional<std::string>& file) {
     text("tenant", c.tenant);
     number("workers", c.worker_threads);
     number("db_connections", c.db_connections);
+    number("job_workers", c.job_workers);
     number("login_attempts_per_ip", c.login_attempts_per_ip);
   }
   from_env("LT_DATABASE_URL", c.database_url);
@@ -103,6 +104,7 @@ Config load_config(const std::optional<std::string>& file) {
   from_env("LT_SECRET_KEY_FILE", c.secret_key_file);
   from_env("LT_WORKERS", c.worker_threads);
   from_env("LT_DB_CONNECTIONS", c.db_connections);
+  from_env("LT_JOB_WORKERS", c.job_workers);
   from_env("LT_LOGIN_ATTEMPTS_PER_IP", c.login_attempts_per_ip);
   if (const char* log = std::getenv("LT_ACCESS_LOG"); log && std::string(log) == "0")
     c.access_log = false;

@@ -20,6 +20,7 @@ struct Config {
   std::string tenant = "default";          // tenant created on first run
   std::size_t worker_threads = 8;          // LT_WORKERS
   std::size_t db_connections = 8;          // LT_DB_CONNECTIONS
+  std::size_t job_workers = 1;             // LT_JOB_WORKERS: jobs run at once by this instance
   std::size_t login_attempts_per_ip = 50;  // per 5 minutes
   bool access_log = true;                  // LT_ACCESS_LOG=0 turns it off
 

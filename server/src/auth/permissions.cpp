@@ -32,14 +32,17 @@ std::string_view permission_name(Permission p) {
       return "learners.edit";
     case P::groups_edit:
       return "groups.edit";
+    case P::jobs_manage:
+      return "jobs.manage";
   }
   return "unknown";
 }
 
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> all = {
-      P::users_view,  P::users_edit,    P::providers_view, P::providers_edit, P::audit_view,
-      P::outbox_view, P::settings_edit, P::learners_view,  P::learners_edit,  P::groups_edit};
+      P::users_view,    P::users_edit,  P::providers_view, P::providers_edit,
+      P::audit_view,    P::outbox_view, P::settings_edit,  P::learners_view,
+      P::learners_edit, P::groups_edit, P::jobs_manage};
   return all;
 }
 

@@ -23,6 +23,7 @@ enum class Permission {
   learners_view,
   learners_edit,
   groups_edit,
+  jobs_manage,  // see and cancel every job of the tenant, not only one's own
 };
 
 std::string_view permission_name(Permission p);  // "users.view"…

@@ -75,6 +75,16 @@ Response Response::empty(int status) {
   return r;
 }
 
+Response Response::event_stream(std::shared_ptr<EventStream> stream) {
+  Response r;
+  r.status = 200;
+  r.headers.emplace_back("Content-Type", "text/event-stream; charset=utf-8");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("X-Accel-Buffering", "no");  // nginx: pass events through at once
+  r.stream = std::move(stream);
+  return r;
+}
+
 Response Response::text(int status, std::string body, std::string content_type) {
   Response r;
   r.status = status;

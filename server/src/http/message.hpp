@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,8 @@
 #include <nlohmann/json_fwd.hpp>
 
 namespace lt::http {
+
+class EventStream;
 
 struct Request {
   std::string method;                             // upper case: "GET", "POST"…
@@ -42,6 +45,9 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string user;  // who made the request, for the access log (filled by the API layer)
+  // Set for a server-sent event stream: the transport sends the headers, then writes what the
+  // stream produces until it ends; `body` is not used.
+  std::shared_ptr<EventStream> stream;
 
   void set_header(std::string name, std::string value);
   std::optional<std::string_view> header(std::string_view name) const;
@@ -49,6 +55,8 @@ struct Response {
   static Response json(int status, const nlohmann::json& body);
   static Response empty(int status);
   static Response text(int status, std::string body, std::string content_type);
+  // 200 text/event-stream over `stream`.
+  static Response event_stream(std::shared_ptr<EventStream> stream);
 };
 
 }  // namespace lt::http

@@ -20,6 +20,7 @@
 #include <boost/beast.hpp>
 
 #include "http/codec.hpp"
+#include "http/event_stream.hpp"
 #include "http/metrics.hpp"
 #include "http/policy.hpp"
 #include "http/problem.hpp"
@@ -66,10 +67,22 @@ auto run_on(asio::thread_pool& pool, F&& fn, Token token) {
       token, std::forward<F>(fn));
 }
 
-struct Connection {
+struct Connection : std::enable_shared_from_this<Connection> {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
-  bool busy = false;  // a request is being handled; only touched on the connection's strand
+  bool busy = false;       // a request is being handled; only touched on the connection's strand
+  bool streaming = false;  // serving an event stream: shutdown closes it rather than waiting
+};
+
+// What an event stream's coroutine shares with its waker and its peer watcher. The timer is
+// the coroutine's "condition variable": cancelling it wakes the coroutine early.
+struct StreamWait {
+  explicit StreamWait(const asio::any_io_executor& ex) : executor(ex), timer(ex) {}
+  asio::any_io_executor executor;
+  asio::steady_timer timer;
+  bool peer_gone = false;  // the client closed the connection (strand only)
+  std::mutex mutex;        // guards alive: wakers may run on any thread
+  bool alive = true;
 };
 
 bool is_parse_error(const beast::error_code& ec) {
@@ -94,6 +107,10 @@ struct Server::Impl {
   asio::awaitable<Response> handle(Request& request, const std::string*& route);
   asio::awaitable<bool> respond(Connection& conn, const Request& request, Response response,
                                 const std::string& route, unsigned version, bool keep_alive);
+  // Writes an event stream's header, then its events as they come, until the stream ends, the
+  // client goes away or the server stops. The connection closes afterwards.
+  asio::awaitable<void> stream_events(Connection& conn, const Request& request, Response response,
+                                      unsigned version);
   // Answers with a problem, then closes without resetting the connection under the client.
   asio::awaitable<void> reject(Connection& conn, Request& request, int status, const char* code,
                                const char* detail, unsigned version);
@@ -315,6 +332,13 @@ asio::awaitable<Response> Server::Impl::handle(Request& req, const std::string*&
 asio::awaitable<bool> Server::Impl::respond(Connection& conn, const Request& req, Response response,
                                             const std::string& route, unsigned version,
                                             bool keep_alive) {
+  if (response.stream) {
+    metrics.record(req.method, route, response.status,
+                   std::chrono::duration_cast<std::chrono::microseconds>(
+                       std::chrono::steady_clock::now() - req.received_at));
+    co_await stream_events(conn, req, std::move(response), version);
+    co_return false;
+  }
   bhttp::response<bhttp::string_body> res;
   res.version(version);
   res.result(static_cast<unsigned>(response.status));
@@ -345,6 +369,105 @@ asio::awaitable<bool> Server::Impl::respond(Connection& conn, const Request& req
                        bytes);
   }
   co_return !ec && keep;
+}
+
+asio::awaitable<void> Server::Impl::stream_events(Connection& conn, const Request& req,
+                                                  Response response, unsigned version) {
+  std::shared_ptr<EventStream> events = std::move(response.stream);
+  struct Finish {  // also when the frame is destroyed at shutdown without running to the end
+    EventStream& events;
+    ~Finish() { events.finish(); }
+  } finish{*events};
+  conn.streaming = true;
+
+  bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(response.status), version};
+  for (const auto& [name, value] : response.headers) res.insert(bsv(name), bsv(value));
+  for (const auto& standard : detail::kSecurityHeaders) {
+    if (!response.header(standard.name)) res.set(bsv(standard.name), bsv(standard.value));
+  }
+  res.set("X-Request-Id", bsv(req.request_id));
+  // HTTP/1.0 has no chunks: the body ends when the connection closes.
+  const bool chunked = version >= 11 && req.method != "HEAD";
+  if (chunked) res.chunked(true);
+  res.keep_alive(false);
+  bhttp::response_serializer<bhttp::empty_body> serializer{res};
+  beast::error_code ec;
+  conn.stream.expires_after(settings.request_timeout);
+  co_await bhttp::async_write_header(conn.stream, serializer,
+                                     asio::redirect_error(use_awaitable, ec));
+  std::size_t bytes = 0;
+  const auto& limits = events->settings();
+  if (!ec && req.method != "HEAD") {
+    auto wait = std::make_shared<StreamWait>(conn.stream.get_executor());
+    // Wakes the coroutine from any thread: a posted cancel of the timer, on the strand. A send
+    // between `take` and the wait is not lost: its post runs after the wait has begun.
+    events->set_waker([wait] {
+      std::lock_guard lock(wait->mutex);
+      if (!wait->alive) return;
+      asio::post(wait->executor, [weak = std::weak_ptr<StreamWait>(wait)] {
+        if (auto w = weak.lock()) w->timer.cancel();
+      });
+    });
+    // The client sends nothing more on this connection: a read completes only when it goes away.
+    asio::co_spawn(
+        wait->executor,
+        [conn = conn.shared_from_this(), wait]() -> asio::awaitable<void> {
+          std::array<char, 512> scratch;
+          beast::error_code read_ec;
+          while (!read_ec)
+            co_await conn->stream.socket().async_read_some(
+                asio::buffer(scratch), asio::redirect_error(use_awaitable, read_ec));
+          wait->peer_gone = true;
+          wait->timer.cancel();
+        },
+        asio::detached);
+
+    const auto deadline = std::chrono::steady_clock::now() + limits.max_duration;
+    auto last_write = std::chrono::steady_clock::now();
+    std::string out = events->preamble();
+    while (!ec && !stopping.load() && !wait->peer_gone) {
+      bool closed = false;
+      out += events->take(closed);
+      const auto now = std::chrono::steady_clock::now();
+      if (!closed && out.empty() && now >= last_write + limits.heartbeat) out = ": heartbeat\n\n";
+      if (!out.empty()) {
+        conn.stream.expires_after(settings.request_timeout);
+        if (chunked)
+          co_await asio::async_write(conn.stream, bhttp::make_chunk(asio::buffer(out)),
+                                     asio::redirect_error(use_awaitable, ec));
+        else
+          co_await asio::async_write(conn.stream, asio::buffer(out),
+                                     asio::redirect_error(use_awaitable, ec));
+        conn.stream.expires_never();
+        bytes += out.size();
+        out.clear();
+        last_write = std::chrono::steady_clock::now();
+        continue;  // more may have arrived while writing
+      }
+      if (closed || now >= deadline) break;
+      wait->timer.expires_at(std::min(last_write + limits.heartbeat, deadline));
+      beast::error_code wait_ec;
+      co_await wait->timer.async_wait(asio::redirect_error(use_awaitable, wait_ec));
+    }
+    {
+      std::lock_guard lock(wait->mutex);
+      wait->alive = false;
+    }
+    if (!ec && chunked && !wait->peer_gone) {
+      conn.stream.expires_after(settings.request_timeout);
+      co_await asio::async_write(conn.stream, bhttp::make_chunk_last(),
+                                 asio::redirect_error(use_awaitable, ec));
+    }
+    beast::error_code ignored;
+    conn.stream.socket().cancel(ignored);  // ends the peer watcher
+  }
+  if (settings.access_log) {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                          req.received_at)
+                    .count();
+    detail::log_access(req.method, req.path, response.status, ms, req.request_id, response.user,
+                       bytes);
+  }
 }
 
 asio::awaitable<void> Server::Impl::reject(Connection& conn, Request& req, int status,
@@ -378,7 +501,7 @@ void Server::Impl::close_connections(bool idle_only) {
   for (auto& conn : list) {
     // On the connection's own strand, so `busy` is read where it is written.
     asio::post(conn->stream.get_executor(), [conn, idle_only] {
-      if (idle_only && conn->busy) return;
+      if (idle_only && conn->busy && !conn->streaming) return;
       beast::error_code ec;
       conn->stream.socket().shutdown(tcp::socket::shutdown_both, ec);
       conn->stream.close();

@@ -38,6 +38,12 @@ Error token_invalid() {
                      "This link has expired or has already been used. Ask for a new one.");
 }
 
+nlohmann::json opt(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
 auth::Principal principal_of(const store::UserRow& user, Id session_id) {
   auth::Principal p;
   p.tenant_id = user.tenant_id;
@@ -56,12 +62,6 @@ auth::Principal principal_of(const store::UserRow& user, Id session_id) {
   }
   return p;
 }
-
-nlohmann::json opt(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-}  // namespace
 
 domain::PasswordPolicy Accounts::policy_for(Id tenant_id) {
   auto tenant =

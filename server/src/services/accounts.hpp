@@ -32,6 +32,9 @@ struct MePatch {
   std::optional<int> version;
 };
 
+// What the user holds, as a principal (session_id 0 for work done on their behalf, e.g. a job).
+auth::Principal principal_of(const store::UserRow& user, Id session_id);
+
 class Accounts {
  public:
   Accounts(Deps& deps, AuditLog& audit) : deps_(deps), audit_(audit) {}

@@ -14,6 +14,7 @@
 namespace lt::services {
 
 using store::Id;
+class EventBus;
 
 struct Context {
   Id tenant_id = 0;
@@ -41,6 +42,7 @@ struct Deps {
   store::Database& db;
   const domain::Clock& clock;
   ServiceSettings settings;
+  EventBus* events = nullptr;  // live updates for open event streams; none in CLI commands
 
   std::string now() const { return domain::format_timestamp(clock.now()); }
   std::string from_now(std::chrono::system_clock::duration d) const {

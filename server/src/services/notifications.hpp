@@ -25,6 +25,8 @@ class Notifications {
   domain::Result<NotificationList> list(const Context& ctx, bool unread_only,
                                         std::optional<int> limit,
                                         const std::optional<std::string>& cursor);
+  // The signed-in user's unread count.
+  domain::Result<long long> unread(const Context& ctx);
   // 404 for someone else's notification, as if it did not exist.
   domain::Result<void> mark_read(const Context& ctx, Id id);
   domain::Result<long long> mark_all_read(const Context& ctx);
@@ -33,7 +35,8 @@ class Notifications {
   Deps& deps_;
 };
 
-// Queues a notification for `user_id` in the caller's transaction.
+// Queues a notification for `user_id` in the caller's transaction; once that commits, the user's
+// open event streams hear the new unread count.
 void notify(soci::session& sql, const Deps& deps, Id tenant, Id user_id, std::string kind,
             std::string title, std::string body, std::string link);
 

@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
 
 namespace lt::store {
 
@@ -166,6 +167,27 @@ void Database::release(Lease& lease) {
     available_.notify_one();
   }
   lease.owner = nullptr;
+}
+
+void Database::after_commit(std::function<void()> fn) {
+  if (CommitHooks* hooks = CommitHooks::current())
+    hooks->add(std::move(fn));
+  else
+    fn();
+}
+
+void Database::CommitHooks::run() {
+  current_ = outer_;
+  auto callbacks = std::move(callbacks_);
+  callbacks_.clear();
+  for (auto& callback : callbacks) {
+    try {
+      callback();
+    } catch (const std::exception& e) {
+      // The transaction has committed; what follows it must not turn success into failure.
+      spdlog::error("after-commit callback failed: {}", e.what());
+    }
+  }
 }
 
 void Database::begin(soci::session& sql) {

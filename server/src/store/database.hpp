@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -63,9 +64,54 @@ class Database {
 
   // Runs fn(session) inside a transaction. Commits when fn returns normally — for a Result, only
   // when it holds a value — and rolls back otherwise; an exception rolls back and propagates.
+  // Callbacks fn registers with after_commit run once the transaction has committed and its
+  // connection is back in the pool.
   template <class F>
   auto write(F&& fn) {
-    EpochBump bump{write_epoch_};  // destroyed last: after the commit and the lease's release
+    CommitHooks hooks;
+    if constexpr (std::is_void_v<decltype(fn(std::declval<soci::session&>()))>) {
+      in_transaction(fn);
+      hooks.run();
+    } else {
+      auto result = in_transaction(fn);
+      if constexpr (is_result<decltype(result)>::value) {
+        if (result.has_value()) hooks.run();
+      } else {
+        hooks.run();
+      }
+      return result;
+    }
+  }
+
+  // Inside write(): runs `fn` on this thread after the transaction commits (after any rollback,
+  // never). Outside a transaction it runs at once. For what must follow a commit and never
+  // precede it: waking a worker for a queued job, publishing an event.
+  static void after_commit(std::function<void()> fn);
+
+ private:
+  // The callbacks of the write() running on this thread, installed for its duration.
+  class CommitHooks {
+   public:
+    CommitHooks() : outer_(current_) { current_ = this; }
+    ~CommitHooks() { current_ = outer_; }
+    CommitHooks(const CommitHooks&) = delete;
+    CommitHooks& operator=(const CommitHooks&) = delete;
+    void add(std::function<void()> fn) { callbacks_.push_back(std::move(fn)); }
+    // Restores the outer hooks first, so a callback that writes gets its own.
+    void run();
+    static CommitHooks* current() { return current_; }
+
+   private:
+    static inline thread_local CommitHooks* current_ = nullptr;
+    CommitHooks* outer_;
+    std::vector<std::function<void()>> callbacks_;
+  };
+
+  template <class F>
+  auto in_transaction(F&& fn) {
+    // Destroyed when the transaction has ended and its connection is back, before any
+    // after_commit callback runs (so what they announce is read afresh).
+    EpochBump bump{write_epoch_};
     Lease lease = acquire_writer();
     soci::session& sql = *lease.session;
     begin(sql);
@@ -94,7 +140,6 @@ class Database {
     }
   }
 
- private:
   struct EpochBump {
     std::atomic<std::uint64_t>& epoch;
     ~EpochBump() { epoch.fetch_add(1, std::memory_order_acq_rel); }

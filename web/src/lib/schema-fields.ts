@@ -5,6 +5,7 @@ import type { Problem } from './api-client';
 import type { AppNotification, AuditEvent, Dashboard, Learner, LearnerGroup, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
 import type { CatalogueItem, Qualification, QualificationList } from '../features/qualifications/types';
 import type { Reference, ReferenceVersion } from '../features/references/types';
+import type { Job } from '../features/jobs/types';
 
 type Exact<T, L extends readonly PropertyKey[]> = [Exclude<keyof T, L[number]>, Exclude<L[number], keyof T>] extends [never, never] ? L : never;
 
@@ -29,6 +30,10 @@ export const SCHEMA_FIELDS = {
   OutboxMessage: fields<OutboxMessage>()(['id', 'to', 'subject', 'body', 'status', 'attempts', 'last_error', 'created_at', 'sent_at']),
   Settings: fields<Settings>()(['password_policy', 'max_failed_logins', 'version']),
   Notification: fields<AppNotification>()(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']),
+  Job: fields<Job>()([
+    'id', 'kind', 'status', 'progress', 'result', 'result_url', 'error', 'cancel_requested', 'attempts',
+    'created_at', 'started_at', 'finished_at', 'requested_by', 'version',
+  ]),
   Reference: fields<Reference>()([
     'learner_id', 'state', 'default_referee', 'current_version', 'updated_at', 'version',
     'different_referee', 'referee', 'attendance', 'ratings', 'further_details', 'additional_support', 'display_to_learner',

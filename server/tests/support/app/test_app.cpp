@@ -124,6 +124,7 @@ TestApp::TestApp(TestAppOptions options) {
   app_ = std::make_unique<app::Application>(config, options.clock);
   app_->migrate();
   tenant_id_ = app_->tenants().ensure("default").id;
+  if (options.before_listen) options.before_listen(*app_);
   port_ = app_->listen();
   // Emails must link to the port we actually got.
   app_->deps().settings.public_url = origin();

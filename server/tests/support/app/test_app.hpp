@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +42,9 @@ struct TestAppOptions {
   std::string smtp_url;  // empty: mail stays in the outbox
   const domain::Clock* clock = nullptr;
   std::size_t login_attempts_per_ip = 10000;
+  // Runs after migration and before listen(): register job kinds, tune the job runner or the
+  // event streams.
+  std::function<void(app::Application&)> before_listen;
 };
 
 class TestApp {

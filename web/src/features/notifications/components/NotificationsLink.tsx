@@ -1,7 +1,8 @@
-// The header's way to notifications: a bell with the unread count, said in words to screen readers.
+// The header's way to notifications: a bell with the unread count, said in words to screen readers,
+// updated live from the event stream.
 import { ActionIcon, Indicator } from '@mantine/core';
 import { Link } from 'react-router';
-import { useNotifications } from '../api';
+import { useNotificationEvents, useNotifications } from '../api';
 
 export function unreadLabel(unread: number): string {
   return unread === 0 ? 'Notifications, none unread' : `Notifications, ${unread} unread`;
@@ -17,6 +18,7 @@ function Bell() {
 }
 
 export function NotificationsLink() {
+  useNotificationEvents();
   const q = useNotifications({ limit: 1 });
   const unread = q.data?.unread ?? 0;
   return (
