@@ -12,6 +12,9 @@ using nlohmann::json;
 
 namespace {
 
+// A response that is an .xlsx download rather than JSON.
+constexpr const char* kXlsxFile = "xlsx file";
+
 struct Operation {
   const char* method;
   const char* path;
@@ -166,6 +169,9 @@ const Operation kOperations[] = {
      "Edit one of your qualifications", "QualificationInput", "Qualification", 200},
     {"DELETE", "/api/v1/me/learner/qualifications/{qualification_id}", "qualifications",
      "Delete one of your qualifications", nullptr, nullptr, 204},
+    {"GET", "/api/v1/imports/learners/template", "imports",
+     "The blank learner import spreadsheet (.xlsx), for those who may create learners", nullptr,
+     kXlsxFile, 200},
 };
 
 json ref(const char* name) {
@@ -476,7 +482,15 @@ json operation(const Operation& op) {
     o["requestBody"] = {{"required", true},
                         {"content", {{"application/json", {{"schema", ref(op.request)}}}}}};
   json success = {{"description", "Success"}};
-  if (op.response) success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
+  if (op.response == kXlsxFile) {
+    success["content"] = {{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+    success["headers"] = {
+        {"Content-Disposition",
+         {{"description", "attachment; filename=\"….xlsx\""}, {"schema", str()}}}};
+  } else if (op.response) {
+    success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
+  }
   json problem = {{"description", "Problem"},
                   {"content", {{"application/problem+json", {{"schema", ref("Problem")}}}}}};
   o["responses"] = {{std::to_string(op.status), success}, {"default", problem}};

@@ -18,6 +18,7 @@ void add_routes(http::Router& router, Api& api) {
   add_openapi_route(router);
   add_qualification_catalogue_routes(router, api);
   add_qualification_routes(router, api);
+  add_import_template_routes(router, api);
 }
 
 }  // namespace lt::api

@@ -12,6 +12,7 @@
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
 #include "services/groups.hpp"
+#include "services/import_templates.hpp"
 #include "services/learners.hpp"
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
@@ -44,6 +45,7 @@ struct Api {
   // Set by the composition root after construction (kept last so the list above stays as it is).
   services::QualificationCatalogue* qualification_catalogue = nullptr;
   services::Qualifications* qualifications = nullptr;
+  services::ImportTemplates* import_templates = nullptr;
 };
 
 void add_routes(http::Router& router, Api& api);
@@ -62,5 +64,6 @@ void add_reference_document_routes(http::Router& router, Api& api);
 void add_openapi_route(http::Router& router);
 void add_qualification_catalogue_routes(http::Router& router, Api& api);
 void add_qualification_routes(http::Router& router, Api& api);
+void add_import_template_routes(http::Router& router, Api& api);
 
 }  // namespace lt::api

@@ -43,6 +43,7 @@ struct Application::Parts {
   std::unique_ptr<services::QualificationCatalogue> qualification_catalogue;
   std::unique_ptr<services::Qualifications> qualifications;
   std::unique_ptr<services::References> references;
+  std::unique_ptr<services::ImportTemplates> import_templates;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -76,6 +77,7 @@ Application::Application(Config config, const domain::Clock* clock)
   p.qualification_catalogue = std::make_unique<services::QualificationCatalogue>(*p.deps, *p.audit);
   p.qualifications = std::make_unique<services::Qualifications>(*p.deps, *p.audit, *p.learners);
   p.references = std::make_unique<services::References>(*p.deps, *p.audit);
+  p.import_templates = std::make_unique<services::ImportTemplates>(*p.deps);
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
@@ -87,6 +89,7 @@ Application::Application(Config config, const domain::Clock* clock)
                [this] { wake_mail(); }, *p.references});
   p.api->qualification_catalogue = p.qualification_catalogue.get();
   p.api->qualifications = p.qualifications.get();
+  p.api->import_templates = p.import_templates.get();
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",
