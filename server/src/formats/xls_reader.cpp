@@ -1,4 +1,8 @@
-// The isolated FreeXL reader (see xls_reader.hpp). The child writes records to the pipe:
+// The isolated FreeXL reader (see xls_reader.hpp). The child is a fresh process, not a fork: the
+// parent runs its own executable again (/proc/self/exe) with LT_XLS_READER_CHILD set, and a static
+// initializer of this file turns that process into the reader before main() runs. A fork would
+// carry a copy of the server's memory, which a FreeXL over-read (fuzzing finds one in seconds)
+// could leak into cell text. The child writes records to the pipe on fd 3:
 //   'R' row(u32, 1-based)                      a row with at least one value begins
 //   'C' column(u32) length(u32) bytes          a cell of that row
 //   'E' code(str) message(str) detail(str)     FreeXL refused the file (str = length(u32) bytes)
@@ -11,6 +15,7 @@
 #include <freexl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,8 +24,8 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <optional>
 #include <string>
 
@@ -110,12 +115,19 @@ void send_error(PipeWriter& out, const char* code, const std::string& detail) {
 #ifndef LT_UNDER_ASAN
   // FreeXL allocates rows x columns cells up front: bound what it may take beyond what the
   // process already maps (AddressSanitizer reserves terabytes of address space, so not there).
-  long pages = 0;
-  if (std::ifstream statm("/proc/self/statm"); statm >> pages) {
-    const rlim_t budget =
-        static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) + (rlim_t{1} << 30);
-    rlimit as{budget, budget};
-    setrlimit(RLIMIT_AS, &as);
+  char statm[64] = {};
+  const int statm_fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (statm_fd >= 0) {
+    const ssize_t n = ::read(statm_fd, statm, sizeof statm - 1);
+    ::close(statm_fd);
+    const unsigned long long pages = n > 0 ? std::strtoull(statm, nullptr, 10) : 0;
+    if (pages > 0) {
+      const rlim_t budget =
+          static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) +
+          (rlim_t{1} << 30);
+      rlimit as{budget, budget};
+      setrlimit(RLIMIT_AS, &as);
+    }
   }
 #endif
   PipeWriter out(fd);
@@ -167,6 +179,55 @@ void send_error(PipeWriter& out, const char* code, const std::string& detail) {
   out.str(name ? name : "");
   out.flush();
   _exit(0);
+}
+
+constexpr const char* kChildVariable = "LT_XLS_READER_CHILD";
+constexpr const char* kPathVariable = "LT_XLS_READER_PATH";
+constexpr const char* kSecondsVariable = "LT_XLS_READER_SECONDS";
+
+// Before main(): a process started as the reader child reads the workbook and exits; any other
+// process (the server, a test binary) carries on untouched.
+struct ChildEntry {
+  ChildEntry() {
+    const char* child = std::getenv(kChildVariable);
+    const char* path = std::getenv(kPathVariable);
+    const char* seconds = std::getenv(kSecondsVariable);
+    if (!child || std::strcmp(child, "1") != 0 || !path || !seconds) return;
+    const unsigned long limit = std::strtoul(seconds, nullptr, 10);
+    dump_workbook(path, 3, static_cast<unsigned>(limit > 0 && limit < 3600 ? limit : 30));
+  }
+};
+const ChildEntry child_entry;
+
+// Starts the reader child with the pipe's write end as its fd 3 and nothing else open but stdio.
+domain::Result<pid_t> spawn_reader(const std::string& path, int write_end, unsigned seconds) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, write_end, 3);
+  posix_spawn_file_actions_addclosefrom_np(&actions, 4);
+  std::string child_var = std::string(kChildVariable) + "=1";
+  std::string path_var = std::string(kPathVariable) + "=" + path;
+  std::string seconds_var = std::string(kSecondsVariable) + "=" + std::to_string(seconds);
+  char name[] = "learnertrack-xls-reader";
+  char* argv[] = {name, nullptr};
+  char* envp[] = {child_var.data(), path_var.data(), seconds_var.data(), nullptr};
+  // A clean slate of signals: none blocked (so the CPU limit's SIGXCPU lands), none ignored.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setsigdefault(&attributes, &all);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, argv, envp);
+  posix_spawnattr_destroy(&attributes);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0)
+    return domain::fail(
+        domain::Error::internal(std::string("posix_spawn: ") + std::strerror(spawned)));
+  return pid;
 }
 
 // ---- parent side ------------------------------------------------------------------------------
@@ -309,19 +370,18 @@ domain::Result<Table> read_xls(std::string_view bytes, const Limits& limits) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0)
     return fail(domain::Error::internal(std::string("pipe: ") + std::strerror(errno)));
-  const pid_t child = ::fork();
-  if (child < 0) {
-    ::close(fds[0]);
+  if (fds[1] == 3) {  // dup2 onto itself would keep close-on-exec set and lose the pipe
+    const int moved = ::fcntl(fds[1], F_DUPFD_CLOEXEC, 4);
     ::close(fds[1]);
-    return fail(domain::Error::internal(std::string("fork: ") + std::strerror(errno)));
+    fds[1] = moved;
   }
-  if (child == 0) {
-    // The child keeps only the pipe (as fd 3) and stdio: no copies of the server's sockets.
-    if (fds[1] != 3) ::dup2(fds[1], 3);
-    ::close_range(4, ~0u, 0);
-    dump_workbook(path->c_str(), 3, limits.xls_seconds);
-  }
+  auto spawned = spawn_reader(path->string(), fds[1], limits.xls_seconds);
   ::close(fds[1]);
+  if (!spawned) {
+    ::close(fds[0]);
+    return fail(std::move(spawned.error()));
+  }
+  const pid_t child = *spawned;
 
   TableBuilder builder(limits);
   RecordParser parser(builder, xls_formula_cells(bytes));

@@ -1,8 +1,9 @@
 // Reads the first sheet of a legacy Excel 97–2003 (.xls) workbook into a Table through FreeXL.
 // FreeXL needs a file path and was not written for hostile input, so the bytes go to a private
-// temporary file and FreeXL runs in a forked child process with CPU and memory limits and a
-// deadline; the child streams cells back through a pipe. A file that crashes, hangs or exhausts
-// FreeXL costs a child process and gives an error, never the server.
+// temporary file and FreeXL runs in a child process (a fresh one, started from our own executable,
+// holding none of the server's memory) with CPU and memory limits and a deadline; the child
+// streams cells back through a pipe. A file that crashes, hangs or exhausts FreeXL costs a child
+// process and gives an error, never the server.
 #pragma once
 
 #include <string_view>
