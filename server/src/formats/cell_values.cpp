@@ -4,7 +4,6 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 
 namespace lt::formats {
 
@@ -24,17 +23,33 @@ using namespace std::chrono;
 
 constexpr double kLastSerial1900 = 2958465;  // 9999-12-31
 
+// Zero-padded decimal digits, without printf (date cells are many).
+void append_padded(std::string& out, long long n, int width) {
+  char digits[24];
+  int len = 0;
+  do {
+    digits[len++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0 && len < 20);
+  for (int i = len; i < width; ++i) out.push_back('0');
+  while (len > 0) out.push_back(digits[--len]);
+}
+
 std::string two(int n) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", n);
-  return buf;
+  std::string out;
+  append_padded(out, n, 2);
+  return out;
 }
 
 std::string iso(const year_month_day& ymd) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  std::string out;
+  out.reserve(10);
+  append_padded(out, static_cast<int>(ymd.year()), 4);
+  out.push_back('-');
+  append_padded(out, static_cast<unsigned>(ymd.month()), 2);
+  out.push_back('-');
+  append_padded(out, static_cast<unsigned>(ymd.day()), 2);
+  return out;
 }
 }  // namespace
 

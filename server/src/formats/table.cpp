@@ -1,6 +1,7 @@
 // The table model's builder, errors and helpers (see table.hpp).
 #include "formats/table.hpp"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -52,6 +53,7 @@ domain::Result<void> TableBuilder::begin_row(std::size_t number) {
   if (open_)
     if (auto ended = end_row(); !ended) return ended;
   row_ = Row{number, {}};
+  row_.cells.reserve(width_);
   open_ = true;
   return domain::ok();
 }
@@ -69,6 +71,10 @@ domain::Result<void> TableBuilder::cell(std::size_t column, std::string text, bo
                                column_letters(column) + "; the file may use at most " +
                                std::to_string(limits_.max_columns) + " columns."));
   }
+  if (!valid_utf8(text))  // readers hand over UTF-8; this keeps anything else out of the database
+    return fail(file_error(errors::not_utf8, "Row " + std::to_string(row_.number) + ", column " +
+                                                 column_letters(column) +
+                                                 " holds characters that are not text."));
   if (text.size() > limits_.max_cell_chars && domain::utf8_length(text) > limits_.max_cell_chars)
     return fail(file_error(errors::cell_too_long,
                            "Row " + std::to_string(row_.number) + ", column " +
@@ -85,6 +91,7 @@ domain::Result<void> TableBuilder::end_row() {
   while (!row_.cells.empty() && blank(row_.cells.back().text) && !row_.cells.back().is_formula)
     row_.cells.pop_back();
   if (row_.cells.empty()) return domain::ok();  // an empty row: skipped, still counted
+  width_ = std::max(width_, row_.cells.size());
   if (!have_header_) {
     have_header_ = true;
     table_.header_row = row_.number;

@@ -95,6 +95,7 @@ class TableBuilder {
   Row row_;
   bool open_ = false;
   bool have_header_ = false;
+  std::size_t width_ = 0;  // the widest row so far: the room a new row reserves
 };
 
 // True when `text` is well-formed UTF-8 without NUL bytes (and no overlong forms or surrogates).

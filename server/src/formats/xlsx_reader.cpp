@@ -29,6 +29,12 @@ domain::Error damaged(std::string detail) {
                     std::move(detail));
 }
 
+std::string_view trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 bool is_true(const char* value) {
   return value && (std::string_view(value) == "1" || std::string_view(value) == "true");
 }
@@ -51,9 +57,10 @@ std::string decode_escapes(std::string text) {
       unsigned code = 0;
       const auto r = std::from_chars(text.data() + i + 2, text.data() + i + 6, code, 16);
       if (r.ec == std::errc() && r.ptr == text.data() + i + 6) {
-        // UTF-8 encode the code unit (a BMP character; surrogates become U+FFFD)
+        // UTF-8 encode the code unit (a BMP character; surrogates become U+FFFD, NUL nothing)
         if (code >= 0xD800 && code <= 0xDFFF) code = 0xFFFD;
-        if (code < 0x80) {
+        if (code == 0) {
+        } else if (code < 0x80) {
           out.push_back(static_cast<char>(code));
         } else if (code < 0x800) {
           out.push_back(static_cast<char>(0xC0 | (code >> 6)));
@@ -114,10 +121,12 @@ bool ends_with(std::string_view text, std::string_view tail) {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-Result<void> parse_part(ZipArchive& zip, const std::string& name, XmlHandler& handler) {
+// `fast_token_limit` > 0 for the big parts (sheet, shared strings): see xml_scanner.hpp.
+Result<void> parse_part(ZipArchive& zip, const std::string& name, XmlHandler& handler,
+                        std::size_t fast_token_limit = 0) {
   auto entry = zip.open_entry(name);
   if (!entry) return fail(std::move(entry.error()));
-  return parse_xml(**entry, handler);
+  return parse_xml(**entry, handler, fast_token_limit);
 }
 
 struct Relationship {
@@ -296,7 +305,9 @@ struct SheetHandler : XmlHandler {
     formula = false;
     value.clear();
     column = next_column;
-    if (const char* r = attribute(a, "r")) {
+    const char* values[3];
+    attributes(a, {"r", "t", "s"}, values);
+    if (const char* r = values[0]) {
       std::size_t col = 0, letters = 0;
       for (const char* p = r; *p >= 'A' && *p <= 'Z'; ++p, ++letters) {
         col = col * 26 + static_cast<std::size_t>(*p - 'A' + 1);
@@ -306,7 +317,7 @@ struct SheetHandler : XmlHandler {
       column = col - 1;
     }
     type = CellType::number;
-    if (const char* t = attribute(a, "t")) {
+    if (const char* t = values[1]) {
       const std::string_view tv = t;
       type = tv == "s"           ? CellType::shared
              : tv == "inlineStr" ? CellType::inline_string
@@ -317,7 +328,7 @@ struct SheetHandler : XmlHandler {
                                  : CellType::number;
     }
     style = DateStyle::none;
-    if (const char* s = attribute(a, "s"))
+    if (const char* s = values[2])
       if (auto index = parse_number<std::size_t>(s); index && *index < styles.size())
         style = styles[*index];
   }
@@ -352,7 +363,7 @@ struct SheetHandler : XmlHandler {
   Result<std::string> resolve_value() {
     switch (type) {
       case CellType::shared: {
-        const auto index = parse_number<std::size_t>(domain::trim(value));
+        const auto index = parse_number<std::size_t>(trimmed(value));
         if (!index || *index >= strings.ends.size())
           return domain::fail(damaged("shared string index " + value + " out of range"));
         return std::string(strings.at(*index));
@@ -363,16 +374,16 @@ struct SheetHandler : XmlHandler {
       case CellType::error:
         return std::move(value);
       case CellType::boolean:
-        return std::string(domain::trim(value) == "1" ? "TRUE" : "FALSE");
+        return std::string(trimmed(value) == "1" ? "TRUE" : "FALSE");
       case CellType::date:
         return iso_date_cell(value);
       case CellType::number:
         break;
     }
-    const std::string trimmed = domain::trim(value);
-    if (trimmed.empty()) return std::string();
-    const auto number = parse_number<double>(trimmed);
-    if (!number) return trimmed;  // not a number after all: keep what the file says
+    const std::string_view digits = trimmed(value);
+    if (digits.empty()) return std::string();
+    const auto number = parse_number<double>(digits);
+    if (!number) return std::string(digits);  // not a number after all: keep what the file says
     if (style != DateStyle::none)
       if (auto date = excel_date_text(*number, date1904, style)) return std::move(*date);
     return number_text(*number);
@@ -472,13 +483,15 @@ Result<Table> read_xlsx(std::string_view bytes, const Limits& limits,
   if (!styles_part.empty() && zip.contains(styles_part))
     if (auto parsed = parse_part(zip, styles_part, styles); !parsed)
       return fail(std::move(parsed.error()));
+  // Tokens of the big parts: a tag, or a CDATA section holding one cell's text.
+  const std::size_t token_limit = (1u << 20) + limits.max_cell_chars * 8;
   SharedStringsHandler strings(limits);
   if (!strings_part.empty() && zip.contains(strings_part))
-    if (auto parsed = parse_part(zip, strings_part, strings); !parsed)
+    if (auto parsed = parse_part(zip, strings_part, strings, token_limit); !parsed)
       return fail(std::move(parsed.error()));
 
   SheetHandler handler(limits, strings, styles.cell_styles, workbook.date1904);
-  if (auto parsed = parse_part(zip, sheet_part, handler); !parsed)
+  if (auto parsed = parse_part(zip, sheet_part, handler, token_limit); !parsed)
     return fail(std::move(parsed.error()));
   return handler.builder.finish(sheet->name);
 }

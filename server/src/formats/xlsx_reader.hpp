@@ -1,7 +1,8 @@
 // Reads the first sheet (or a named one) of an Excel .xlsx workbook into a Table: libzip for the
-// archive, expat streaming for the XML, so memory grows with the cells kept, not the file. Shared
-// strings, inline strings, gaps between cells, date styles in both date systems and formulas
-// (flagged, with their last value) are understood; anything else fails with a clear error.
+// archive, streamed XML (the sheet and shared strings through xml_scanner, the rest through expat),
+// so memory grows with the cells kept, not the file. Shared strings, inline strings, gaps between
+// cells, date styles in both date systems and formulas (flagged, with their last value) are
+// understood; anything else fails with a clear error.
 #pragma once
 
 #include <string>

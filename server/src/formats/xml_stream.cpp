@@ -1,6 +1,9 @@
 // expat underneath parse_xml (see xml_stream.hpp).
 #include "formats/xml_stream.hpp"
 
+#include "domain/text.hpp"
+#include "formats/xml_scanner.hpp"
+
 #include <expat.h>
 
 #include <memory>
@@ -14,10 +17,35 @@ std::string_view local_name(std::string_view qualified) {
   return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
 }
 
+namespace {
+// The local part of a NUL-terminated name in one pass (expat's names: the hot path of a sheet).
+std::string_view local_of(const char* name) {
+  const char* local = name;
+  const char* p = name;
+  for (; *p; ++p)
+    if (*p == ':') local = p + 1;
+  return std::string_view(local, static_cast<std::size_t>(p - local));
+}
+}  // namespace
+
 const char* XmlHandler::attribute(const char** attributes, std::string_view name) {
   for (const char** a = attributes; a && a[0]; a += 2)
-    if (local_name(a[0]) == name) return a[1];
+    if (local_of(a[0]) == name) return a[1];
   return nullptr;
+}
+
+void XmlHandler::attributes(const char** attributes, std::initializer_list<std::string_view> names,
+                            const char** values) {
+  std::size_t i = 0;
+  for (std::string_view n : names) values[i++] = nullptr, (void)n;
+  for (const char** a = attributes; a && a[0]; a += 2) {
+    const std::string_view local = local_of(a[0]);
+    i = 0;
+    for (std::string_view n : names) {
+      if (n == local) values[i] = a[1];
+      ++i;
+    }
+  }
 }
 
 namespace {
@@ -33,13 +61,13 @@ void halt_if_stopping(State& s) {
 
 void on_start(void* data, const XML_Char* name, const XML_Char** attributes) {
   auto& s = *static_cast<State*>(data);
-  s.handler.start(local_name(name), attributes);
+  s.handler.start(local_of(name), attributes);
   halt_if_stopping(s);
 }
 
 void on_end(void* data, const XML_Char* name) {
   auto& s = *static_cast<State*>(data);
-  s.handler.end(local_name(name));
+  s.handler.end(local_of(name));
   halt_if_stopping(s);
 }
 
@@ -63,7 +91,41 @@ domain::Error damaged(const std::string& detail) {
 }
 }  // namespace
 
-domain::Result<void> parse_xml(ZipArchive::Entry& entry, XmlHandler& handler) {
+namespace {
+// Whether the part is UTF-8 (no UTF-16 byte-order mark or NUL bytes, no other encoding declared).
+bool utf8_part(std::string_view head) {
+  if (head.size() >= 2 &&
+      (head[0] == '\0' || head[1] == '\0' || (head[0] == '\xFF' && head[1] == '\xFE') ||
+       (head[0] == '\xFE' && head[1] == '\xFF')))
+    return false;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  if (head.substr(0, 5) != "<?xml") return true;
+  const std::string_view declaration = head.substr(0, head.find("?>"));
+  const auto at = declaration.find("encoding");
+  if (at == std::string_view::npos) return true;
+  const auto quote = declaration.find_first_of("\"'", at);
+  if (quote == std::string_view::npos) return false;
+  const std::string name = domain::ascii_lower(declaration.substr(quote + 1, 5));
+  return name == "utf-8" && declaration.size() > quote + 6 &&
+         (declaration[quote + 6] == '"' || declaration[quote + 6] == '\'');
+}
+}  // namespace
+
+domain::Result<void> parse_xml(ByteSource& entry, XmlHandler& handler,
+                               std::size_t fast_token_limit) {
+  constexpr int kChunk = 1 << 16;
+  // Enough of the start to see a byte-order mark and the XML declaration's encoding.
+  std::string first;
+  char chunk[4096];
+  while (first.size() < 512) {
+    auto got = entry.read(chunk, sizeof chunk);
+    if (!got) return domain::fail(std::move(got.error()));
+    if (*got == 0) break;
+    first.append(chunk, *got);
+  }
+  if (fast_token_limit > 0 && utf8_part(first))
+    return scan_xml(first, entry, handler, fast_token_limit);
+
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(
       XML_ParserCreate(nullptr), &XML_ParserFree);
   if (!parser) return domain::fail(domain::Error::internal("XML_ParserCreate failed"));
@@ -72,14 +134,24 @@ domain::Result<void> parse_xml(ZipArchive::Entry& entry, XmlHandler& handler) {
   XML_SetElementHandler(parser.get(), on_start, on_end);
   XML_SetCharacterDataHandler(parser.get(), on_text);
   XML_SetStartDoctypeDeclHandler(parser.get(), on_doctype);
-  constexpr int kChunk = 1 << 16;
+  bool pending_first = true;
   for (;;) {
-    void* buffer = XML_GetBuffer(parser.get(), kChunk);
-    if (!buffer) return domain::fail(domain::Error::internal("XML_GetBuffer failed"));
-    auto n = entry.read(static_cast<char*>(buffer), kChunk);
-    if (!n) return domain::fail(std::move(n.error()));
-    const bool last = *n == 0;
-    const XML_Status status = XML_ParseBuffer(parser.get(), static_cast<int>(*n), last);
+    std::size_t n = 0;
+    bool last = false;
+    XML_Status status;
+    if (pending_first) {
+      pending_first = false;
+      last = first.empty();
+      status = XML_Parse(parser.get(), first.data(), static_cast<int>(first.size()), last);
+    } else {
+      void* buffer = XML_GetBuffer(parser.get(), kChunk);
+      if (!buffer) return domain::fail(domain::Error::internal("XML_GetBuffer failed"));
+      auto read = entry.read(static_cast<char*>(buffer), kChunk);
+      if (!read) return domain::fail(std::move(read.error()));
+      n = *read;
+      last = n == 0;
+      status = XML_ParseBuffer(parser.get(), static_cast<int>(n), last);
+    }
     if (handler.error_) return domain::fail(std::move(*handler.error_));
     if (handler.stopped_) return domain::ok();
     if (state.doctype) return domain::fail(damaged(entry.name() + ": DOCTYPE refused"));

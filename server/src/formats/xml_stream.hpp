@@ -1,9 +1,12 @@
-// Streams one XML part of a zip archive through expat to a handler, a buffer at a time, so a
-// 100 MB sheet never sits in memory as a document. Names reach the handler without their namespace
-// prefix ("x:c" -> "c"); documents with a DOCTYPE are refused outright (no entity expansion, no
-// external references), since no spreadsheet part has one.
+// Streams one XML part of a zip archive (any ByteSource) to a handler, a buffer at a time, so a
+// 100 MB sheet never sits in memory as a document: through expat, or for the big UTF-8 parts
+// through the fast tokenizer of xml_scanner.hpp, which gives the same callbacks. Names reach the
+// handler without their namespace prefix ("x:c" -> "c"); documents with a DOCTYPE are refused
+// outright (no entity expansion, no external references), since no spreadsheet part has one.
 #pragma once
 
+#include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
@@ -30,15 +33,22 @@ class XmlHandler {
 
   // The value of the attribute with this local name, or nullptr.
   static const char* attribute(const char** attributes, std::string_view name);
+  // The values of several attributes in one pass: values[i] for names[i], nullptr when absent.
+  static void attributes(const char** attributes, std::initializer_list<std::string_view> names,
+                         const char** values);
 
  private:
   std::optional<domain::Error> error_;
   bool stopped_ = false;
-  friend domain::Result<void> parse_xml(ZipArchive::Entry&, XmlHandler&);
+  friend domain::Result<void> parse_xml(ByteSource&, XmlHandler&, std::size_t);
+  friend class XmlScannerAccess;
 };
 
-// Parses the whole entry (or until the handler stops). Malformed XML is corrupt_file.
-domain::Result<void> parse_xml(ZipArchive::Entry& entry, XmlHandler& handler);
+// Parses the whole entry (or until the handler stops). Malformed XML is corrupt_file. With
+// `fast_token_limit` > 0 a UTF-8 part goes through the fast tokenizer (xml_scanner.hpp), whose
+// tokens may not exceed that many bytes; other parts, and every part when it is 0, through expat.
+domain::Result<void> parse_xml(ByteSource& entry, XmlHandler& handler,
+                               std::size_t fast_token_limit = 0);
 
 // The part name without its namespace prefix.
 std::string_view local_name(std::string_view qualified);

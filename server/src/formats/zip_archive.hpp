@@ -15,6 +15,16 @@
 
 namespace lt::formats {
 
+// Bytes read a buffer at a time: a zip entry, or (in tests) a string.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Up to `capacity` bytes into `buffer`; 0 at the end.
+  virtual domain::Result<std::size_t> read(char* buffer, std::size_t capacity) = 0;
+  // What it is, for error details ("xl/worksheets/sheet1.xml").
+  virtual const std::string& name() const = 0;
+};
+
 class ZipArchive {
  public:
   class Entry;
@@ -42,15 +52,15 @@ class ZipArchive {
   friend class Entry;
 };
 
-class ZipArchive::Entry {
+class ZipArchive::Entry final : public ByteSource {
  public:
-  ~Entry();
+  ~Entry() override;
   Entry(const Entry&) = delete;
   Entry& operator=(const Entry&) = delete;
   // Reads up to `capacity` decompressed bytes into `buffer`; 0 at the end. Fails with corrupt_file
   // (bad data, CRC mismatch, encryption) or file_too_large (a limit reached).
-  domain::Result<std::size_t> read(char* buffer, std::size_t capacity);
-  const std::string& name() const { return name_; }
+  domain::Result<std::size_t> read(char* buffer, std::size_t capacity) override;
+  const std::string& name() const override { return name_; }
 
  private:
   Entry(ZipArchive& archive, void* file, std::string name)

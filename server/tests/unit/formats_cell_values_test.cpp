@@ -122,3 +122,13 @@ TEST(TableBuilder, SkipsEmptyRowsKeepsNumbersAndDropsTrailingEmptyCells) {
   EXPECT_EQ(t->rows[0].number, 5u);
   EXPECT_EQ(t->rows[0].cells, (std::vector<Cell>{{"", false}, {"x", false}}));
 }
+
+TEST(TableBuilder, RefusesTextThatIsNotUtf8) {
+  Limits limits;
+  TableBuilder b(limits);
+  ASSERT_TRUE(b.begin_row(3));
+  auto added = b.cell(1, "Si\xE2n");
+  ASSERT_FALSE(added);
+  EXPECT_EQ(added.error().code, errors::not_utf8);
+  EXPECT_EQ(added.error().message, "Row 3, column B holds characters that are not text.");
+}

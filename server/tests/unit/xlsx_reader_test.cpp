@@ -72,6 +72,15 @@ TEST(XlsxReader, SharedAndInlineStringsRichTextAndGaps) {
       << "phonetic runs are not text; a leading zero survives; _xHHHH_ escapes decode";
 }
 
+TEST(XlsxReader, EscapedControlCharactersDecodeAndNulIsDropped) {
+  auto t = read_xlsx(xlsx_of_rows("<row r=\"1\">" + inline_cell("A1", "a_x0009_b_x0000_c_x005F_x") +
+                                  inline_cell("B1", "_xD800_") + "</row>"),
+                     Limits{});
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t->header, (std::vector<std::string>{"a\tbc_x", "\xEF\xBF\xBD"}))
+      << "_x005F_ is a literal underscore; a lone surrogate becomes U+FFFD";
+}
+
 TEST(XlsxReader, EmptyRowsAreSkippedButKeepTheirNumbers) {
   auto t = read_xlsx(
       xlsx_of_rows(inline_cell("A1", "Name") + "<row r=\"2\"><c r=\"A2\" s=\"0\"/></row>" +
