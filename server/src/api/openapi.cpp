@@ -12,6 +12,9 @@ using nlohmann::json;
 
 namespace {
 
+// A response that is an .xlsx download rather than JSON.
+constexpr const char* kXlsxFile = "xlsx file";
+
 struct Operation {
   const char* method;
   const char* path;
@@ -178,6 +181,9 @@ const Operation kOperations[] = {
      "Live updates as server-sent events: `job` {id, kind, status, progress, version} for your "
      "jobs, `notification` {unread} (first on connecting); heartbeat comments every 15 s",
      nullptr, nullptr, 200, "text/event-stream"},
+    {"GET", "/api/v1/imports/learners/template", "imports",
+     "The blank learner import spreadsheet (.xlsx), for those who may create learners", nullptr,
+     kXlsxFile, 200},
 };
 
 json ref(const char* name) {
@@ -510,6 +516,15 @@ json operation(const Operation& op) {
   if (op.response) success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
   if (op.media)
     success["content"] = {{op.media, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+  if (op.response == kXlsxFile) {
+    success["content"] = {{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+    success["headers"] = {
+        {"Content-Disposition",
+         {{"description", "attachment; filename=\"….xlsx\""}, {"schema", str()}}}};
+  } else if (op.response) {
+    success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
+  }
   json problem = {{"description", "Problem"},
                   {"content", {{"application/problem+json", {{"schema", ref("Problem")}}}}}};
   o["responses"] = {{std::to_string(op.status), success}, {"default", problem}};

@@ -20,6 +20,7 @@ void add_routes(http::Router& router, Api& api) {
   add_qualification_routes(router, api);
   add_job_routes(router, api);
   add_event_routes(router, api);
+  add_import_template_routes(router, api);
 }
 
 }  // namespace lt::api

@@ -15,6 +15,7 @@
 #include "services/event_bus.hpp"
 #include "services/groups.hpp"
 #include "services/jobs.hpp"
+#include "services/import_templates.hpp"
 #include "services/learners.hpp"
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
@@ -51,6 +52,7 @@ struct Api {
   services::EventBus* events = nullptr;  // GET /events answers 429 without one
   http::EventStream::Settings event_stream;
   std::size_t max_streams_per_user = 4;
+  services::ImportTemplates* import_templates = nullptr;
 };
 
 void add_routes(http::Router& router, Api& api);
@@ -71,5 +73,6 @@ void add_qualification_catalogue_routes(http::Router& router, Api& api);
 void add_qualification_routes(http::Router& router, Api& api);
 void add_job_routes(http::Router& router, Api& api);
 void add_event_routes(http::Router& router, Api& api);
+void add_import_template_routes(http::Router& router, Api& api);
 
 }  // namespace lt::api

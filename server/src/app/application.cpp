@@ -50,6 +50,7 @@ struct Application::Parts {
   jobs::RunnerSettings job_settings;
   std::unique_ptr<jobs::JobRunner> job_runner;
   std::unique_ptr<jobs::JobWatch> job_watch;
+  std::unique_ptr<services::ImportTemplates> import_templates;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -88,6 +89,7 @@ Application::Application(Config config, const domain::Clock* clock)
     if (parts_->job_runner) parts_->job_runner->wake();
   });
   p.job_settings.workers = p.config.job_workers;
+  p.import_templates = std::make_unique<services::ImportTemplates>(*p.deps);
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
@@ -101,6 +103,7 @@ Application::Application(Config config, const domain::Clock* clock)
   p.api->qualifications = p.qualifications.get();
   p.api->jobs = p.jobs.get();
   p.api->events = &p.events;
+  p.api->import_templates = p.import_templates.get();
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",

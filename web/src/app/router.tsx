@@ -8,6 +8,7 @@ import { ForgotPasswordPage } from '@/features/auth/pages/ForgotPasswordPage';
 import { LoginPage } from '@/features/auth/pages/LoginPage';
 import { ResetPasswordPage, VerifyPage } from '@/features/auth/pages/TokenPasswordPage';
 import { HomePage } from '@/features/home/pages/HomePage';
+import { ImportLearnersPage } from '@/features/imports/pages/ImportLearnersPage';
 import { CreateLearnerPage } from '@/features/learners/pages/CreateLearnerPage';
 import { LearnerDetailPage } from '@/features/learners/pages/LearnerDetailPage';
 import { LearnersPage } from '@/features/learners/pages/LearnersPage';
@@ -54,6 +55,7 @@ export const routes = [
           { path: '/notifications', element: <NotificationsPage /> },
           { path: '/learners', element: guard(PERMISSIONS.learnersView, <LearnersPage />) },
           { path: '/learners/new', element: guard(PERMISSIONS.learnersEdit, <CreateLearnerPage />) },
+          { path: '/learners/import', element: guard(PERMISSIONS.learnersEdit, <ImportLearnersPage />) },
           { path: '/learners/:id', element: guard(PERMISSIONS.learnersView, <LearnerDetailPage />) },
           { path: '/groups', element: guard(GROUPS_VIEW, <GroupsPage />) },
           { path: '/groups/:id', element: guard(GROUPS_VIEW, <GroupPage />) },

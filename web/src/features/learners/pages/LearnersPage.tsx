@@ -99,9 +99,14 @@ export function LearnersPage() {
         description="Learners at your providers: their profile sections, sign-in and approval."
         actions={
           canEdit && (
-            <Button component={Link} to={values.provider_id ? `/learners/new?provider_id=${values.provider_id}` : '/learners/new'}>
-              Create learner
-            </Button>
+            <Group gap="sm">
+              <Button component={Link} to={values.provider_id ? `/learners/new?provider_id=${values.provider_id}` : '/learners/new'}>
+                Create learner
+              </Button>
+              <Button component={Link} to="/learners/import" variant="default">
+                Import learners
+              </Button>
+            </Group>
           )
         }
       >

@@ -1,0 +1,12 @@
+// Renders a file for download: its bytes with their content type and a Content-Disposition that
+// names the file (attachment, so browsers save it rather than show it).
+#pragma once
+
+#include "http/message.hpp"
+#include "services/import_templates.hpp"
+
+namespace lt::api {
+
+http::Response download_response(const services::DownloadFile& file);
+
+}  // namespace lt::api
