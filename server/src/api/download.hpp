@@ -2,11 +2,15 @@
 // names the file (attachment, so browsers save it rather than show it).
 #pragma once
 
+#include <string>
+
 #include "http/message.hpp"
 #include "services/import_templates.hpp"
 
 namespace lt::api {
 
+// The Content-Disposition of an attachment named `filename` ("result" when empty).
+std::string content_disposition(const std::string& filename);
 http::Response download_response(const services::DownloadFile& file);
 
 }  // namespace lt::api

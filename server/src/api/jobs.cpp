@@ -2,8 +2,7 @@
 // its requester and to tenant administrators (jobs.manage); 404 for everyone else.
 #include "services/jobs.hpp"
 
-#include <cctype>
-
+#include "api/download.hpp"
 #include "api/json_body.hpp"
 #include "api/render.hpp"
 #include "api/routes.hpp"
@@ -13,30 +12,6 @@ namespace lt::api {
 using http::Request;
 using http::Response;
 using services::Context;
-
-namespace {
-
-// attachment; filename="plain ASCII"; filename*=UTF-8''percent-encoded (RFC 6266), so every
-// browser gets a safe name and modern ones the exact one.
-std::string content_disposition(const std::string& filename) {
-  const std::string name = filename.empty() ? "result" : filename;
-  std::string plain, encoded;
-  static const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : name) {
-    const bool safe = std::isalnum(c) || c == '.' || c == '-' || c == '_';
-    plain += safe || c == ' ' ? static_cast<char>(c) : '_';
-    if (safe) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += hex[c >> 4];
-      encoded += hex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded;
-}
-
-}  // namespace
 
 void add_job_routes(http::Router& router, Api& api) {
   const Gatekeeper& gate = api.gate;

@@ -44,7 +44,8 @@ TEST(ImportTemplate, AnAdministratorDownloadsTheBlankWorkbook) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("content-type"), lt::formats::kXlsxType);
   EXPECT_EQ(r.header("content-disposition"),
-            "attachment; filename=\"learner-import-template.xlsx\"");
+            "attachment; filename=\"learner-import-template.xlsx\"; "
+            "filename*=UTF-8''learner-import-template.xlsx");
   EXPECT_EQ(r.header("cache-control"), "no-store");
   EXPECT_EQ(r.body.substr(0, 2), "PK");
 
