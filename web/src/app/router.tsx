@@ -8,11 +8,13 @@ import { ForgotPasswordPage } from '@/features/auth/pages/ForgotPasswordPage';
 import { LoginPage } from '@/features/auth/pages/LoginPage';
 import { ResetPasswordPage, VerifyPage } from '@/features/auth/pages/TokenPasswordPage';
 import { HomePage } from '@/features/home/pages/HomePage';
+import { ImportDetailPage } from '@/features/imports/pages/ImportDetailPage';
 import { ImportLearnersPage } from '@/features/imports/pages/ImportLearnersPage';
 import { CreateLearnerPage } from '@/features/learners/pages/CreateLearnerPage';
 import { LearnerDetailPage } from '@/features/learners/pages/LearnerDetailPage';
 import { LearnersPage } from '@/features/learners/pages/LearnersPage';
 import { MyProfilePage } from '@/features/learners/pages/MyProfilePage';
+import { NeverLoggedInPage } from '@/features/learners/pages/NeverLoggedInPage';
 import { NotificationsPage } from '@/features/notifications/pages/NotificationsPage';
 import { QualificationCataloguePage } from '@/features/qualifications/pages/QualificationCataloguePage';
 import { OutboxPage } from '@/features/outbox/pages/OutboxPage';
@@ -56,7 +58,10 @@ export const routes = [
           { path: '/learners', element: guard(PERMISSIONS.learnersView, <LearnersPage />) },
           { path: '/learners/new', element: guard(PERMISSIONS.learnersEdit, <CreateLearnerPage />) },
           { path: '/learners/import', element: guard(PERMISSIONS.learnersEdit, <ImportLearnersPage />) },
+          { path: '/learners/never-logged-in', element: guard(PERMISSIONS.learnersEdit, <NeverLoggedInPage />) },
           { path: '/learners/:id', element: guard(PERMISSIONS.learnersView, <LearnerDetailPage />) },
+          // your own imports (any, for administrators): the server decides who sees which
+          { path: '/imports/:id', element: <ImportDetailPage /> },
           { path: '/groups', element: guard(GROUPS_VIEW, <GroupsPage />) },
           { path: '/groups/:id', element: guard(GROUPS_VIEW, <GroupPage />) },
           { path: '/admin/users', element: guard(PERMISSIONS.usersView, <UsersPage />) },

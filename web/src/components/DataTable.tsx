@@ -4,7 +4,7 @@ import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Group, Loader, NativeSelect, Paper, ScrollArea, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { errorMessage, type Query } from '@/lib/api-client';
-import type { ListPage } from '@/lib/types';
+import type { CursorPage } from '@/lib/types';
 import { DEFAULT_LIMIT, PAGE_SIZES, initialPaging, listParams, nextPage, pageNumber, totalLabel, previousPage, shownRange, toggleSort, withLimit, type PagingState } from './paging';
 import { exportToExcel } from './excel';
 
@@ -22,7 +22,8 @@ export interface DataTableProps<T> {
   /** accessible name of the table, also the default export file name */
   label: string;
   queryKey: readonly unknown[];
-  fetchPage: (params: Query, signal?: AbortSignal) => Promise<ListPage<T>>;
+  /** a page of the list; without `total` the table says only which rows it shows */
+  fetchPage: (params: Query, signal?: AbortSignal) => Promise<CursorPage<T>>;
   filters?: Query;
   columns: Column<T>[];
   rowKey: (row: T) => string | number;
@@ -66,7 +67,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
     onItems?.(query.data?.items ?? []);
   }, [query.data, onItems]);
   const range = shownRange(paging, items.length);
-  const total = query.data?.total ?? 0;
+  const knownTotal = query.data?.total;
+  const total = knownTotal ?? 0;
   const totalText = totalLabel(total, query.data?.total_capped);
   const hasNext = !!query.data?.next_cursor;
 
@@ -77,7 +79,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       const rows: T[] = [];
       let cursor: string | null = null;
       do {
-        const page: ListPage<T> = await fetchPage({ ...listParams(filters, { ...paging, limit: 500, cursors: [null] }), ...(cursor ? { cursor } : {}) });
+        const page: CursorPage<T> = await fetchPage({ ...listParams(filters, { ...paging, limit: 500, cursors: [null] }), ...(cursor ? { cursor } : {}) });
         rows.push(...page.items);
         cursor = page.next_cursor;
       } while (cursor && rows.length < EXPORT_MAX_ROWS);
@@ -204,7 +206,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
       </ScrollArea>
       <Group justify="space-between" mt="sm" wrap="wrap">
         <Text size="sm" aria-live="polite">
-          {items.length > 0 ? `Showing ${range.from}–${range.to} of ${totalText}` : total > 0 ? `${totalText} in total` : ''}
+          {items.length > 0
+            ? knownTotal === undefined
+              ? `Showing ${range.from}–${range.to}`
+              : `Showing ${range.from}–${range.to} of ${totalText}`
+            : total > 0
+              ? `${totalText} in total`
+              : ''}
         </Text>
         <Group gap="xs" align="center">
           <NativeSelect

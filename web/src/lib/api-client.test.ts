@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, buildQuery, setAuthHandlers } from './api-client';
+import { api, ApiError, apiRequest, buildQuery, setAuthHandlers } from './api-client';
 
 function respond(status: number, body: unknown, contentType = 'application/problem+json') {
   return vi.fn().mockResolvedValue(new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } }));
@@ -68,6 +68,22 @@ describe('apiRequest', () => {
     expect(err.status).toBe(502);
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(null, { status: 204 })));
     await expect(apiRequest('/session', { method: 'DELETE' })).resolves.toBeUndefined();
+  });
+});
+
+describe('api.upload', () => {
+  it('sends the file itself as the body with its own type and extra headers', async () => {
+    const fetchMock = respond(202, { id: 4 }, 'application/json');
+    vi.stubGlobal('fetch', fetchMock);
+    const file = new Blob(['a,b\n'], { type: 'text/csv' });
+    const out = await api.upload<{ id: number }>('/imports/learners', file, 'text/csv', { 'X-Filename': 'a%20b.csv' });
+    expect(out).toEqual({ id: 4 });
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/v1/imports/learners');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(file);
+    expect(init.credentials).toBe('same-origin');
+    expect(init.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'text/csv', 'X-Filename': 'a%20b.csv' });
   });
 });
 

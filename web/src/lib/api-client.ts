@@ -69,6 +69,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not route 401/403 to the global handlers (sign-in itself, the "who am I" probe). */
   skipAuthHandlers?: boolean;
+  /** A file sent as the raw request body with its own Content-Type (instead of a JSON `body`). */
+  file?: { body: Blob; contentType: string };
+  /** More request headers (e.g. X-Filename with an upload). */
+  headers?: Record<string, string>;
 }
 
 export interface AuthHandlers {
@@ -96,15 +100,16 @@ async function readProblem(res: Response): Promise<Problem> {
 }
 
 export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal, skipAuthHandlers } = opts;
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const { method = 'GET', body, query, signal, skipAuthHandlers, file } = opts;
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  if (file) headers['Content-Type'] = file.contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(`${API_BASE}${path}${buildQuery(query)}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ? file.body : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -133,6 +138,9 @@ export const api = {
   put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  /** POST a file as the raw body (docs/api.md, "Files"); the browser adds Origin, as for any mutation. */
+  upload: <T>(path: string, file: Blob, contentType: string, headers?: Record<string, string>) =>
+    apiRequest<T>(path, { method: 'POST', file: { body: file, contentType }, headers }),
 };
 
 /** A sentence for the user about any error (problem detail, or a generic fallback). */

@@ -2,10 +2,11 @@
 // server's OpenAPI document (e2e/api-contract.spec.ts). The compiler checks each list names every
 // field of its type and nothing else, so types.ts and this file cannot drift apart.
 import type { Problem } from './api-client';
-import type { AppNotification, AuditEvent, Dashboard, Learner, LearnerGroup, Me, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
+import type { AppNotification, AuditEvent, Dashboard, Learner, LearnerGroup, Me, NeverLoggedInLearner, OutboxMessage, PasswordPolicy, Provider, Referee, RoleAssignment, Settings, User } from './types';
 import type { CatalogueItem, Qualification, QualificationList } from '../features/qualifications/types';
 import type { Reference, ReferenceVersion } from '../features/references/types';
 import type { Job } from '../features/jobs/types';
+import type { DataImport, ImportRowError } from '../features/imports/types';
 
 type Exact<T, L extends readonly PropertyKey[]> = [Exclude<keyof T, L[number]>, Exclude<L[number], keyof T>] extends [never, never] ? L : never;
 
@@ -47,4 +48,12 @@ export const SCHEMA_FIELDS = {
   Qualification: fields<Qualification>()(['id', 'learner_id', 'type', 'subject', 'completed_on', 'predicted_grade', 'actual_grade', 'created_at', 'updated_at', 'version']),
   QualificationList: fields<QualificationList>()(['items', 'next_cursor', 'total', 'section', 'learner_may_add']),
   CatalogueItem: fields<CatalogueItem>()(['id', 'code', 'label', 'retired', 'version']),
+  Import: fields<DataImport>()([
+    'id', 'kind', 'status', 'filename', 'progress', 'created_count', 'error_count', 'errors', 'errors_truncated', 'message',
+    'requested_by', 'created_at', 'started_at', 'finished_at', 'version',
+  ]),
+  ImportRowError: fields<ImportRowError>()(['row', 'column', 'value', 'message']),
+  NeverLoggedInLearner: fields<NeverLoggedInLearner>()([
+    'learner_id', 'provider_id', 'provider_name', 'first_name', 'last_name', 'postcode', 'uln', 'date_of_birth', 'username', 'password', 'created_at',
+  ]),
 } as const;

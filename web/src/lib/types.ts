@@ -103,6 +103,9 @@ export interface ListPage<T> {
   total_capped?: boolean;
 }
 
+/** A list that only pages onward (no total): e.g. GET /imports. */
+export type CursorPage<T> = Omit<ListPage<T>, 'total'> & { total?: number };
+
 export interface Settings {
   password_policy: 'standard' | 'strong';
   /** read-only here: accounts lock after this many failed sign-ins in a row */
@@ -190,4 +193,21 @@ export interface LearnerGroup {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/** A learner who has never signed in (manual 7.5), with the password generated for them. */
+export interface NeverLoggedInLearner {
+  learner_id: number;
+  provider_id: number;
+  provider_name: string;
+  first_name: string;
+  last_name: string;
+  postcode: string;
+  uln: string;
+  /** YYYY-MM-DD */
+  date_of_birth: string;
+  username: string;
+  /** the generated password; null when a manager set the password by hand */
+  password: string | null;
+  created_at: string;
 }

@@ -15,7 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', description: 'Your starting page.', section: 'main' },
   { to: '/profile', label: 'My profile', description: 'Your details, qualifications and reference, and whether your profile is approved.', learnersOnly: true, section: 'main' },
-  { to: '/learners', label: 'Learners', description: 'Create, find and manage learners: passwords, lock-outs and profiles.', permission: PERMISSIONS.learnersView, section: 'main' },
+  { to: '/learners', label: 'Learners', description: 'Create, import, find and manage learners: passwords, lock-outs and profiles.', permission: PERMISSIONS.learnersView, section: 'main' },
   { to: '/groups', label: 'Groups', description: 'Tutor, support and teaching groups of learners at your providers.', permission: GROUPS_VIEW, section: 'main' },
   { to: '/notifications', label: 'Notifications', description: 'Messages about your account and your learners.', section: 'main' },
   { to: '/account', label: 'Account', description: 'Your personal details, username and password.', section: 'main' },

@@ -1,18 +1,27 @@
-// Manual 7.2–7.4: import learners from a spreadsheet. For now the first step: download the blank
-// template with the columns of 7.3, fill it in and save it; uploading and the import history follow.
+// Manual 7.2–7.4: import learners from a spreadsheet. Download the blank template with the columns
+// of 7.3, fill it in, then choose the file and "Import": the import runs as a background job whose
+// progress shows here, then its outcome (the errors by row, or how many learners were imported).
+// The import being followed is kept in the address (?import=id), so a reload keeps it in view.
+// Below, every previous import with its status and outcome.
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/PageTitle';
 import { LEARNER_TEMPLATE_FILENAME, LEARNER_TEMPLATE_URL } from '../api';
+import { ImportHistory } from '../components/ImportHistory';
+import { ImportOutcome } from '../components/ImportOutcome';
+import { ImportUploadForm } from '../components/ImportUploadForm';
 
 export function ImportLearnersPage() {
+  const [params, setParams] = useSearchParams();
+  const importId = Number(params.get('import')) || 0;
+
   return (
-    <Stack maw={900}>
+    <Stack maw={1100}>
       <Anchor component={Link} to="/learners" size="sm">
         ← All learners
       </Anchor>
       <PageTitle description="Add many learners at once from a spreadsheet. Usernames and passwords are generated for them.">Import learners</PageTitle>
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" maw={900}>
         <Stack gap="sm">
           <Title order={2} size="h3">
             Fill in the template
@@ -31,6 +40,25 @@ export function ImportLearnersPage() {
           </List>
         </Stack>
       </Paper>
+      <Paper withBorder p="md" maw={900}>
+        <Stack gap="md">
+          <Title order={2} size="h3">
+            Import the spreadsheet
+          </Title>
+          <Text size="sm">
+            The file is checked first: if any row has a problem, nothing is imported and the errors are listed by row, so you can correct the spreadsheet and import it
+            again. The import carries on if you leave this page; its outcome is kept under Previous imports.
+          </Text>
+          <ImportUploadForm onQueued={(imp) => setParams({ import: String(imp.id) }, { replace: true })} />
+          {importId > 0 && <ImportOutcome key={importId} importId={importId} />}
+        </Stack>
+      </Paper>
+      <Stack gap="xs" component="section" aria-labelledby="previous-imports-heading">
+        <Title order={2} size="h3" id="previous-imports-heading">
+          Previous imports
+        </Title>
+        <ImportHistory kind="learner_import" />
+      </Stack>
     </Stack>
   );
 }

@@ -106,6 +106,9 @@ export function LearnersPage() {
               <Button component={Link} to="/learners/import" variant="default">
                 Import learners
               </Button>
+              <Button component={Link} to="/learners/never-logged-in" variant="default">
+                Learners who have not logged in
+              </Button>
             </Group>
           )
         }
