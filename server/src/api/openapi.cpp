@@ -14,6 +14,8 @@ namespace {
 
 // A response that is an .xlsx download rather than JSON.
 constexpr const char* kXlsxFile = "xlsx file";
+// A request body that is an uploaded spreadsheet (the raw file, its real Content-Type).
+constexpr const char* kSpreadsheetUpload = "spreadsheet upload";
 
 struct Operation {
   const char* method;
@@ -184,6 +186,26 @@ const Operation kOperations[] = {
     {"GET", "/api/v1/imports/learners/template", "imports",
      "The blank learner import spreadsheet (.xlsx), for those who may create learners", nullptr,
      kXlsxFile, 200},
+    {"POST", "/api/v1/imports/learners", "imports",
+     "Start a learner import: the .xlsx, .xls or .csv file as the raw body with its real "
+     "Content-Type and its name in X-Filename (percent-encoded). 202 with the queued import; "
+     "409 import_in_progress when the same file is already being imported",
+     kSpreadsheetUpload, "Import", 202},
+    {"GET", "/api/v1/imports", "imports",
+     "Your imports, newest first (every import of the tenant for administrators)", nullptr,
+     "ImportPage", 200},
+    {"GET", "/api/v1/imports/{id}", "imports",
+     "An import: status, progress, created_count and, when rejected, every error by row", nullptr,
+     "Import", 200},
+    {"GET", "/api/v1/imports/{id}/errors.xlsx", "imports",
+     "An import's errors as a spreadsheet (Row, Column, Value, Message)", nullptr, kXlsxFile, 200},
+    {"GET", "/api/v1/learners/never-logged-in", "learners",
+     "Learners who have never signed in, newest first, with their generated first passwords "
+     "(learners.edit; every view is audited)",
+     nullptr, "NeverLoggedInLearnerPage", 200},
+    {"GET", "/api/v1/learners/never-logged-in.xlsx", "learners",
+     "The same list as a spreadsheet for handing out credentials (audited)", nullptr, kXlsxFile,
+     200},
 };
 
 json ref(const char* name) {
@@ -404,6 +426,43 @@ json schemas() {
                {"requested_by", {{"type", json::array({"integer", "null"})}}},
                {"version", integer()}},
               {"id", "kind", "status", "progress", "created_at"})},
+      {"ImportRowError",
+       object({{"row", integer()}, {"column", str()}, {"value", str()}, {"message", str()}},
+              {"row", "column", "value", "message"})},
+      {"Import",
+       object({{"id", integer()},
+               {"kind", {{"enum", {"learner_import", "qualification_import"}}}},
+               {"status", {{"enum", {"queued", "running", "succeeded", "failed", "cancelled"}}}},
+               {"filename", str()},
+               {"progress", object({{"done", integer()}, {"total", integer()}}, {"done", "total"})},
+               {"created_count", integer()},
+               {"error_count", integer()},
+               {"rows_with_errors", integer()},
+               {"errors", {{"type", "array"}, {"items", ref("ImportRowError")}}},
+               {"errors_truncated", boolean()},
+               {"message", nullable_str()},
+               {"requested_by",
+                {{"type", json::array({"object", "null"})},
+                 {"properties", {{"id", integer()}, {"name", str()}}}}},
+               {"created_at", str()},
+               {"started_at", nullable_str()},
+               {"finished_at", nullable_str()},
+               {"version", integer()}},
+              {"id", "kind", "status", "progress", "created_count", "error_count", "errors"})},
+      {"ImportPage", page_of("Import")},
+      {"NeverLoggedInLearner", object({{"learner_id", integer()},
+                                       {"provider_id", integer()},
+                                       {"provider_name", str()},
+                                       {"first_name", str()},
+                                       {"last_name", str()},
+                                       {"postcode", str()},
+                                       {"uln", str()},
+                                       {"date_of_birth", str()},
+                                       {"username", str()},
+                                       {"password", nullable_str()},
+                                       {"created_at", str()}},
+                                      {"learner_id", "username", "password"})},
+      {"NeverLoggedInLearnerPage", page_of("NeverLoggedInLearner")},
       {"Dashboard",
        object({{"counts", {{"type", "object"}, {"additionalProperties", integer()}}}})},
       {"ProviderInput", object({{"name", str()},
@@ -509,9 +568,18 @@ json operation(const Operation& op) {
       parameters.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", str()}});
   }
   if (!parameters.empty()) o["parameters"] = parameters;
-  if (op.request)
+  if (op.request == kSpreadsheetUpload) {
+    const json file = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+    o["requestBody"] = {
+        {"required", true},
+        {"content",
+         {{"text/csv", file},
+          {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file},
+          {"application/vnd.ms-excel", file}}}};
+  } else if (op.request) {
     o["requestBody"] = {{"required", true},
                         {"content", {{"application/json", {{"schema", ref(op.request)}}}}}};
+  }
   json success = {{"description", "Success"}};
   if (op.response) success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
   if (op.media)

@@ -21,6 +21,8 @@ void add_routes(http::Router& router, Api& api) {
   add_job_routes(router, api);
   add_event_routes(router, api);
   add_import_template_routes(router, api);
+  add_import_routes(router, api);
+  add_credential_routes(router, api);
 }
 
 }  // namespace lt::api

@@ -12,9 +12,11 @@
 #include "http/router.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
+#include "services/credentials.hpp"
 #include "services/event_bus.hpp"
 #include "services/groups.hpp"
 #include "services/import_templates.hpp"
+#include "services/imports.hpp"
 #include "services/jobs.hpp"
 #include "services/learners.hpp"
 #include "services/notifications.hpp"
@@ -53,6 +55,8 @@ struct Api {
   http::EventStream::Settings event_stream;
   std::size_t max_streams_per_user = 4;
   services::ImportTemplates* import_templates = nullptr;
+  services::Imports* imports = nullptr;
+  services::Credentials* credentials = nullptr;
 };
 
 void add_routes(http::Router& router, Api& api);
@@ -74,5 +78,7 @@ void add_qualification_routes(http::Router& router, Api& api);
 void add_job_routes(http::Router& router, Api& api);
 void add_event_routes(http::Router& router, Api& api);
 void add_import_template_routes(http::Router& router, Api& api);
+void add_import_routes(http::Router& router, Api& api);
+void add_credential_routes(http::Router& router, Api& api);
 
 }  // namespace lt::api

@@ -6,15 +6,19 @@
 #include "api/gatekeeper.hpp"
 #include "api/routes.hpp"
 #include "auth/login_throttle.hpp"
+#include "auth/secret_box.hpp"
 #include "auth/secrets.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "jobs/job_watch.hpp"
+#include "jobs/learner_import_job.hpp"
 #include "mail/delivery_worker.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
+#include "services/credentials.hpp"
 #include "services/groups.hpp"
+#include "services/imports.hpp"
 #include "services/learners.hpp"
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
@@ -51,6 +55,9 @@ struct Application::Parts {
   std::unique_ptr<jobs::JobRunner> job_runner;
   std::unique_ptr<jobs::JobWatch> job_watch;
   std::unique_ptr<services::ImportTemplates> import_templates;
+  std::optional<auth::SecretBox> secrets;
+  std::unique_ptr<services::Imports> imports;
+  std::unique_ptr<services::Credentials> credentials;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -70,8 +77,11 @@ Application::Application(Config config, const domain::Clock* clock)
   p.db = store::Database::open({p.config.effective_database_url(), p.config.db_connections});
   services::ServiceSettings settings;
   settings.public_url = p.config.effective_public_url();
+  p.secrets = p.config.secret_key_file.empty()
+                  ? auth::SecretBox::from_file(p.config.data_dir + "/secret.key", true)
+                  : auth::SecretBox::from_file(p.config.secret_key_file, false);
   p.deps = std::make_unique<services::Deps>(
-      services::Deps{*p.db, clock ? *clock : p.system_clock, settings, &p.events});
+      services::Deps{*p.db, clock ? *clock : p.system_clock, settings, &p.events, &*p.secrets});
   p.audit = std::make_unique<services::AuditLog>(*p.deps);
   p.accounts = std::make_unique<services::Accounts>(*p.deps, *p.audit);
   p.users = std::make_unique<services::Users>(*p.deps, *p.audit);
@@ -89,7 +99,14 @@ Application::Application(Config config, const domain::Clock* clock)
     if (parts_->job_runner) parts_->job_runner->wake();
   });
   p.job_settings.workers = p.config.job_workers;
-  p.import_templates = std::make_unique<services::ImportTemplates>(*p.deps);
+  p.import_templates =
+      std::make_unique<services::ImportTemplates>(*p.deps, p.config.import_max_rows);
+  formats::Limits import_limits;
+  import_limits.max_rows = p.config.import_max_rows;
+  p.imports = std::make_unique<services::Imports>(*p.deps, *p.jobs, import_limits);
+  p.credentials = std::make_unique<services::Credentials>(*p.deps, *p.audit);
+  p.job_registry.add(jobs::kLearnerImportKind,
+                     jobs::learner_import_handler(*p.audit, {import_limits, {}}));
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
@@ -104,6 +121,8 @@ Application::Application(Config config, const domain::Clock* clock)
   p.api->jobs = p.jobs.get();
   p.api->events = &p.events;
   p.api->import_templates = p.import_templates.get();
+  p.api->imports = p.imports.get();
+  p.api->credentials = p.credentials.get();
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",

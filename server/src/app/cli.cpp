@@ -10,6 +10,7 @@
 
 #include "app/application.hpp"
 #include "app/backup.hpp"
+#include "app/demo_import_file.hpp"
 #include "app/demo_seed.hpp"
 #include "services/audit.hpp"
 #include "services/users.hpp"
@@ -127,6 +128,18 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(1, 10000000));
   demo_seed->add_option("--tenant", demo_tenant, "Tenant (created when missing)");
 
+  auto* demo_file = demo_cmd->add_subcommand(
+      "import-file", "Write a learner import spreadsheet (.csv or .xlsx) of valid learners");
+  std::size_t file_rows = 1000;
+  std::string file_ukprn, file_out;
+  bool file_bad_last_row = false;
+  std::size_t file_start = 0;
+  demo_file->add_option("--start", file_start, "Number the learners from this one");
+  demo_file->add_option("--rows", file_rows, "How many learners")->check(CLI::Range(1, 1000000));
+  demo_file->add_option("--ukprn", file_ukprn, "The provider's UKPRN")->required();
+  demo_file->add_option("--out", file_out, "The file to write (.csv or .xlsx)")->required();
+  demo_file->add_flag("--bad-last-row", file_bad_last_row, "Spoil the last row's postcode");
+
   auto* audit_cmd = cli.add_subcommand("audit", "Audit trail tools");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit hash chain");
@@ -168,6 +181,11 @@ int run_cli(int argc, char** argv) {
       std::cout << "Seeded " << report.learners << " learners, " << report.providers
                 << " providers and " << report.managers << " learner managers (password "
                 << "Demo1234!) in " << report.seconds << " s.\n";
+      return 0;
+    }
+    if (*demo_file) {
+      write_demo_import_file(file_out, file_rows, file_ukprn, file_bad_last_row, file_start);
+      std::cout << "Wrote " << file_rows << " learners to " << file_out << ".\n";
       return 0;
     }
     if (*audit_verify) {

@@ -93,6 +93,7 @@ Config load_config(const std::optional<std::string>& file) {
     number("db_connections", c.db_connections);
     number("job_workers", c.job_workers);
     number("login_attempts_per_ip", c.login_attempts_per_ip);
+    number("import_max_rows", c.import_max_rows);
   }
   from_env("LT_DATABASE_URL", c.database_url);
   from_env("LT_DATA_DIR", c.data_dir);
@@ -106,6 +107,7 @@ Config load_config(const std::optional<std::string>& file) {
   from_env("LT_DB_CONNECTIONS", c.db_connections);
   from_env("LT_JOB_WORKERS", c.job_workers);
   from_env("LT_LOGIN_ATTEMPTS_PER_IP", c.login_attempts_per_ip);
+  from_env("LT_IMPORT_MAX_ROWS", c.import_max_rows);
   if (const char* log = std::getenv("LT_ACCESS_LOG"); log && std::string(log) == "0")
     c.access_log = false;
   c.port();  // validate early

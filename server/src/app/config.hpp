@@ -15,13 +15,14 @@ struct Config {
   std::string public_url;                 // LT_PUBLIC_URL; default http://<listen>
   std::string smtp_url;                   // LT_SMTP_URL; empty = mail stays in the outbox
   std::string mail_from = "Learnertrack <no-reply@learnertrack.local>";  // LT_MAIL_FROM
-  std::string web_dir = "web/dist";        // LT_WEB_DIR: the built web app
-  std::string secret_key_file;             // LT_SECRET_KEY_FILE (reserved for encryption)
+  std::string web_dir = "web/dist";  // LT_WEB_DIR: the built web app
+  std::string secret_key_file;  // LT_SECRET_KEY_FILE; empty = <data_dir>/secret.key, made at start
   std::string tenant = "default";          // tenant created on first run
   std::size_t worker_threads = 8;          // LT_WORKERS
   std::size_t db_connections = 8;          // LT_DB_CONNECTIONS
   std::size_t job_workers = 1;             // LT_JOB_WORKERS: jobs run at once by this instance
   std::size_t login_attempts_per_ip = 50;  // per 5 minutes
+  std::size_t import_max_rows = 100'000;   // LT_IMPORT_MAX_ROWS: data rows one import may hold
   bool access_log = true;                  // LT_ACCESS_LOG=0 turns it off
 
   // The SQLite path or PostgreSQL URL actually used.

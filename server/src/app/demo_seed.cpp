@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "app/application.hpp"
+#include "app/demo_people.hpp"
 #include "auth/secrets.hpp"
 #include "domain/learner_rules.hpp"
 #include "domain/text.hpp"
@@ -16,51 +17,12 @@ namespace lt::app {
 
 namespace {
 
-constexpr const char* kFirstNames[] = {"Amelia", "Oliver",  "Isla",  "George", "Ava",   "Noah",
-                                       "Mia",    "Leo",     "Ivy",   "Arthur", "Freya", "Muhammad",
-                                       "Grace",  "Harry",   "Sofia", "Jack",   "Aisha", "Oscar",
-                                       "Lily",   "Charlie", "Zara",  "Theo",   "Ella",  "Finley"};
-constexpr const char* kLastNames[] = {
-    "Smith",    "Jones",   "Williams", "Taylor",  "Brown", "Davies", "Evans",  "Wilson",
-    "Thomas",   "Roberts", "Johnson",  "Khan",    "Patel", "Walker", "Wright", "Robinson",
-    "Thompson", "White",   "Hughes",   "Edwards", "Green", "Hall",   "Wood",   "Harris"};
-constexpr const char* kTowns[] = {"Cheltenham", "Gloucester", "Bristol", "Leeds",  "Manchester",
-                                  "Birmingham", "Norwich",    "York",    "Exeter", "Derby"};
-constexpr const char* kOutward[] = {"GL50", "GL1", "BS1", "LS1", "M1",
-                                    "B33",  "NR2", "YO1", "EX4", "DE1"};
-constexpr const char* kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
-constexpr const char* kYearGroups[] = {"year_7",  "year_8",  "year_9",  "year_10", "year_11",
-                                       "year_12", "year_13", "post_16", "adult"};
-constexpr const char* kGenders[] = {"female", "male", "not_known", "not_specified"};
-constexpr const char* kEthnicities[] = {"31", "32", "34", "35", "37", "39", "40",
-                                        "41", "42", "44", "45", "47", "98", "99"};
-
-template <std::size_t N>
-const char* pick(const char* const (&list)[N], std::mt19937_64& rng) {
-  return list[rng() % N];
-}
+using namespace demo;
 
 std::string quoted(const std::string& text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";
-}
-
-// A ULN with a valid check digit (FACTS.md §1), distinct per learner number.
-std::string make_uln(std::size_t n) {
-  for (std::size_t attempt = 0;; ++attempt) {
-    std::string nine = std::to_string(100000000 + (n * 7 + attempt * 1000003) % 899999999);
-    const int check = domain::uln_check_digit(nine);
-    if (check >= 0) return nine + std::to_string(check);
-  }
-}
-
-// A permanent UPN with a valid check letter (FACTS.md §2).
-std::string make_upn(std::size_t n, std::size_t provider) {
-  char rest[16];
-  std::snprintf(rest, sizeof rest, "%03zu%04zu%02d%03zu", 800 + provider % 130,
-                1000 + provider % 9000, 24, n % 1000);
-  return std::string(1, domain::upn_check_letter(rest)) + rest;
 }
 
 // The learner's status flags (migration 0006) as its triggers would set them. Inserting them
@@ -163,10 +125,8 @@ SeedReport seed_demo(Application& app, const std::string& tenant_name, std::size
         const auto state = [&](int threshold) {
           return quoted(roll >= threshold ? "complete" : "incomplete");
         };
-        char postcode[16], dob[16], phone[20];
-        std::snprintf(postcode, sizeof postcode, "%s %d%c%c", pick(kOutward, rng),
-                      static_cast<int>(rng() % 10), kInwardLetters[rng() % 20],
-                      kInwardLetters[rng() % 20]);
+        const std::string postcode = make_postcode(rng);
+        char dob[16], phone[20];
         std::snprintf(dob, sizeof dob, "%04d-%02d-%02d", 1990 + static_cast<int>(rng() % 22),
                       1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
         std::snprintf(phone, sizeof phone, "07700 900%03d", static_cast<int>(rng() % 1000));

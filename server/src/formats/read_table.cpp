@@ -86,8 +86,8 @@ FileFormat sniff_format(std::string_view bytes) {
   return FileFormat::csv;
 }
 
-domain::Result<Table> read_table(std::string_view bytes, std::string_view content_type,
-                                 std::string_view filename_hint, const Limits& limits) {
+domain::Result<FileFormat> detect_format(std::string_view bytes, std::string_view content_type,
+                                         std::string_view filename_hint) {
   auto claimed = declared(content_type, filename_hint);
   if (!claimed) return fail(std::move(claimed.error()));
   if (domain::trim(bytes.substr(0, 4096)).empty() && bytes.size() <= 4096)
@@ -107,6 +107,14 @@ domain::Result<Table> read_table(std::string_view bytes, std::string_view conten
             ": it may have been renamed. Save it from your spreadsheet program in the format "
             "you mean to send, or give it the right extension, and upload it again.",
         "declared " + std::string(content_type)));
+  return actual;
+}
+
+domain::Result<Table> read_table(std::string_view bytes, std::string_view content_type,
+                                 std::string_view filename_hint, const Limits& limits) {
+  auto format = detect_format(bytes, content_type, filename_hint);
+  if (!format) return fail(std::move(format.error()));
+  const FileFormat actual = *format;
   switch (actual) {
     case FileFormat::xlsx:
       return read_xlsx(bytes, limits);

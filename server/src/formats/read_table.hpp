@@ -22,6 +22,11 @@ inline constexpr const char* kCsvType = "text/csv";
 // What the first bytes show: zip magic (PK\3\4), OLE2 magic (D0 CF 11 E0 A1 B1 1A E1), else text.
 FileFormat sniff_format(std::string_view bytes);
 
+// The real format of an upload, after the checks read_table makes before reading: the declared
+// type is a spreadsheet's, the file is not empty or binary, and the bytes are what it says.
+domain::Result<FileFormat> detect_format(std::string_view bytes, std::string_view content_type,
+                                         std::string_view filename_hint);
+
 // Reads an uploaded table. `content_type` is the request's Content-Type (parameters such as
 // charset are ignored); `filename_hint` (may be empty) only settles the types browsers send for
 // any file (application/octet-stream) or for CSV on Windows (application/vnd.ms-excel).

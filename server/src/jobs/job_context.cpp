@@ -138,8 +138,10 @@ domain::Result<nlohmann::json> JobContext::commit(const CommitWork& work) {
     services::Changes changes;
     changes.field("status", "running", "succeeded");
     audit_.record(sql, context_, "job.succeeded", "job", job_.id, changes);
-    if (auto after = store::jobs::find(sql, job_.tenant_id, job_.id))
+    if (auto after = store::jobs::find(sql, job_.tenant_id, job_.id)) {
+      run_end_hook(sql, *after);
       services::publish_job(deps_, *after);
+    }
     return result;
   });
   if (outcome) committed_ = true;

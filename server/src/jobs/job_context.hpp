@@ -71,6 +71,20 @@ class JobContext {
                                               const std::string& content_type,
                                               const std::string& filename);
 
+  // Keeps `result` as the job's result even when the handler fails, so the requester can see why
+  // (an import's error list). Call it before returning the failure.
+  void keep_result_on_failure(nlohmann::json result) { failure_result_ = std::move(result); }
+  const std::optional<nlohmann::json>& failure_result() const { return failure_result_; }
+
+  // Runs inside the transaction that ends the job, however it ends (succeeded through commit(),
+  // failed, cancelled), with the job as it ends: e.g. to email the requester the outcome. Not run
+  // when the job is given back to the queue or ended by another instance after its lease expired.
+  using EndHook = std::function<void(soci::session&, const store::jobs::JobRow&)>;
+  void on_end(EndHook hook) { end_hook_ = std::move(hook); }
+  void run_end_hook(soci::session& sql, const store::jobs::JobRow& job) const {
+    if (end_hook_) end_hook_(sql, job);
+  }
+
   using CommitWork = std::function<domain::Result<nlohmann::json>(soci::session&)>;
   // The exactly-once commit (see the top of this file). Returns work's result, work's error
   // (rolled back), or job_cancelled / job_lease_lost (nothing ran). A handler returns it.
@@ -99,6 +113,8 @@ class JobContext {
   ContextSettings settings_;
   std::atomic<bool> lease_lost_{false};
   std::atomic<bool> cancel_requested_{false};
+  std::optional<nlohmann::json> failure_result_;
+  EndHook end_hook_;
   bool committed_ = false;
   bool in_commit_ = false;  // commit()'s transaction is open on this thread
   long long done_ = 0, total_ = 0;

@@ -208,6 +208,7 @@ void JobRunner::conclude(JobContext& ctx, domain::Result<nlohmann::json>& outcom
       } else {
         status = "failed";
         error = outcome.error().message;
+        if (ctx.failure_result()) result = ctx.failure_result()->dump();
         if (!outcome.error().detail.empty())
           spdlog::error("job {} ({}) failed: {}", ctx.id(), ctx.kind(), outcome.error().detail);
       }
@@ -216,7 +217,10 @@ void JobRunner::conclude(JobContext& ctx, domain::Result<nlohmann::json>& outcom
       spdlog::info("job {} ({}) {}", ctx.id(), ctx.kind(), status);
     }
     auto after = store::jobs::find(sql, ctx.tenant_id(), ctx.id());
-    if (after->finished()) audit_end(audit_, sql, ctx.context(), *before, *after);
+    if (after->finished()) {
+      audit_end(audit_, sql, ctx.context(), *before, *after);
+      ctx.run_end_hook(sql, *after);
+    }
     services::publish_job(deps_, *after);
   });
 }

@@ -1,10 +1,14 @@
 // Sign-in, sessions, own-account changes, password resets and verification.
 #include "services/accounts.hpp"
 
+#include <sodium.h>
+
+#include "auth/secret_box.hpp"
 #include "auth/secrets.hpp"
 #include "domain/account_rules.hpp"
 #include "domain/text.hpp"
 #include "services/account_mail.hpp"
+#include "store/initial_passwords_repo.hpp"
 #include "store/learners_repo.hpp"
 #include "store/sessions_repo.hpp"
 #include "store/tenants_repo.hpp"
@@ -19,6 +23,15 @@ using domain::ok;
 using domain::Result;
 
 namespace {
+
+// Whether `password` is the generated first password sealed in `sealed`.
+bool matches_generated(const auth::SecretBox* box, std::string_view password,
+                       const std::string& sealed) {
+  if (!box) return false;
+  const auto plain = box->open(sealed);
+  return plain && plain->size() == password.size() &&
+         sodium_memcmp(plain->data(), password.data(), password.size()) == 0;
+}
 
 Error invalid_credentials() {
   return Error::make(ErrorKind::unauthenticated, "invalid_credentials",
@@ -82,21 +95,36 @@ Result<SignedIn> Accounts::sign_in(const std::string& tenant_name, const std::st
   struct Found {
     std::optional<store::TenantRow> tenant;
     std::optional<store::UserRow> user;
+    std::optional<std::string> generated;  // sealed first password of an imported learner
   };
   Found found = deps_.db.read([&](soci::session& sql) {
     Found f;
     f.tenant = store::tenants::find_by_name(sql, tenant_name);
     if (f.tenant)
       f.user = store::users::find_by_username(sql, f.tenant->id, domain::trim(username));
+    if (f.user && !f.user->password_hash)
+      f.generated = store::initial_passwords::find(sql, f.user->tenant_id, f.user->id);
     return f;
   });
-  if (!found.user || !found.user->password_hash) {
+  if (!found.user || (!found.user->password_hash && !found.generated)) {
     auth::verify_password(password, auth::dummy_password_hash());  // same time as a real check
     return fail(invalid_credentials());
   }
   store::UserRow user = *found.user;
   if (user.locked) return fail(account_locked());
-  const bool password_ok = auth::verify_password(password, *user.password_hash);
+  // An imported learner's first sign-in checks the generated password, then keeps only a hash of
+  // it (taking the time a real check takes either way).
+  std::optional<std::string> first_hash;
+  bool password_ok = false;
+  if (user.password_hash) {
+    password_ok = auth::verify_password(password, *user.password_hash);
+  } else {
+    password_ok = matches_generated(deps_.secrets, password, *found.generated);
+    if (password_ok)
+      first_hash = auth::hash_password(password);
+    else
+      auth::verify_password(password, auth::dummy_password_hash());
+  }
 
   Context audit_ctx = ctx;
   audit_ctx.tenant_id = user.tenant_id;
@@ -109,6 +137,10 @@ Result<SignedIn> Accounts::sign_in(const std::string& tenant_name, const std::st
       if (!current || current->locked) return 0;
       current->failed_logins = 0;
       current->last_login_at = deps_.now();
+      if (first_hash && !current->password_hash) {
+        current->password_hash = *first_hash;
+        store::initial_passwords::erase(sql, user.tenant_id, user.id);
+      }
       store::users::update(sql, *current, deps_.now());
       const Id id = store::sessions::insert(
           sql, user.tenant_id, user.id, auth::sha256_hex(token), deps_.now(),
@@ -304,6 +336,7 @@ Result<MeView> Accounts::change_password(const Context& ctx, const std::string& 
     Changes changes;
     changes.field("must_change_password", fresh->must_change_password, false);
     fresh->password_hash = hash;
+    store::initial_passwords::erase(sql, fresh->tenant_id, fresh->id);
     fresh->must_change_password = false;
     if (!store::users::update(sql, *fresh, deps_.now())) return fail(Error::version_conflict());
     store::sessions::remove_for_user(sql, fresh->id, ctx.principal->session_id);
@@ -393,6 +426,7 @@ Result<void> Accounts::complete_token(const std::string& purpose, const std::str
         .field("must_change_password", user->must_change_password, false)
         .field("email_verified", user->email_verified, true);
     user->password_hash = hash;
+    store::initial_passwords::erase(sql, user->tenant_id, user->id);
     user->locked = false;
     user->failed_logins = 0;
     user->must_change_password = false;

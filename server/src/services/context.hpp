@@ -11,6 +11,10 @@
 #include "store/database.hpp"
 #include "store/records.hpp"
 
+namespace lt::auth {
+class SecretBox;
+}
+
 namespace lt::services {
 
 using store::Id;
@@ -43,6 +47,7 @@ struct Deps {
   const domain::Clock& clock;
   ServiceSettings settings;
   EventBus* events = nullptr;  // live updates for open event streams; none in CLI commands
+  const auth::SecretBox* secrets = nullptr;  // seals generated passwords (auth/secret_box)
 
   std::string now() const { return domain::format_timestamp(clock.now()); }
   std::string from_now(std::chrono::system_clock::duration d) const {

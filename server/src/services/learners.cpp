@@ -9,6 +9,7 @@
 #include "domain/text.hpp"
 #include "services/notifications.hpp"
 #include "store/groups_repo.hpp"
+#include "store/initial_passwords_repo.hpp"
 #include "store/learners_repo.hpp"
 #include "store/outbox_repo.hpp"
 #include "store/providers_repo.hpp"
@@ -475,6 +476,7 @@ Result<std::string> Learners::reset_password(const Context& ctx, Id id) {
     changes.field("must_change_password", user->must_change_password, true)
         .field("locked", user->locked, false);
     user->password_hash = hash;
+    store::initial_passwords::erase(sql, ctx.tenant_id, user->id);  // the generated one is void
     user->must_change_password = true;
     user->locked = false;
     user->failed_logins = 0;

@@ -102,6 +102,14 @@ Page<JobRow> list(soci::session& sql, Id tenant, const std::optional<std::string
   return page;
 }
 
+std::vector<JobRow> active(soci::session& sql, Id tenant, const std::string& kind) {
+  return fetch_jobs(sql,
+                    "SELECT " + kColumns +
+                        " FROM jobs WHERE tenant_id = " + std::to_string(tenant) +
+                        " AND kind = :k AND status IN ('queued', 'running') ORDER BY id",
+                    soci::use(kind));
+}
+
 bool any_claimable(soci::session& sql, const std::vector<std::string>& kinds,
                    const std::string& now) {
   long long found = 0;

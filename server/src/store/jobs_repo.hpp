@@ -67,6 +67,9 @@ Page<JobRow> list(soci::session& sql, Id tenant, const std::optional<std::string
                   std::optional<Id> requested_by, int limit,
                   const std::optional<std::string>& cursor);
 
+// The tenant's jobs of `kind` that are queued or running, oldest first.
+std::vector<JobRow> active(soci::session& sql, Id tenant, const std::string& kind);
+
 // Whether claim_next would find something (a cheap read, so idle workers need not open a write
 // transaction to learn there is nothing to do).
 bool any_claimable(soci::session& sql, const std::vector<std::string>& kinds,

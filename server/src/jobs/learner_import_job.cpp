@@ -1,0 +1,168 @@
+// The learner import job (see learner_import_job.hpp). Timings of each phase go to the log and
+// the job's result, so the benchmark can report parse, check and commit separately.
+#include "jobs/learner_import_job.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "auth/secret_box.hpp"
+#include "auth/secrets.hpp"
+#include "formats/read_table.hpp"
+#include "jobs/job_context.hpp"
+#include "services/notifications.hpp"
+#include "store/blobs_repo.hpp"
+#include "store/outbox_repo.hpp"
+#include "store/users_repo.hpp"
+
+namespace lt::jobs {
+
+using domain::fail;
+using nlohmann::json;
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string plural(std::size_t n, const std::string& one, const std::string& many) {
+  return formats::with_thousands(n) + " " + (n == 1 ? one : many);
+}
+
+// Tells the requester how the import ended: a notification, and an email when they have one.
+void tell_requester(soci::session& sql, const services::Deps& deps,
+                    const store::jobs::JobRow& job) {
+  if (!job.requested_by) return;
+  auto user = store::users::find(sql, job.tenant_id, *job.requested_by);
+  if (!user) return;
+  json result = json::object();
+  if (job.result) result = json::parse(*job.result, nullptr, false);
+  if (result.is_discarded() || !result.is_object()) result = json::object();
+  const auto created = result.value("created_count", 0ull);
+  const auto rows = result.value("rows_with_errors", 0ull);
+  std::string title, text;
+  if (job.status == "succeeded") {
+    title = "Your learner import has finished";
+    text = plural(created, "learner was", "learners were") +
+           " imported. Their usernames and passwords are on the list of learners who have not "
+           "logged in.";
+  } else if (job.status == "cancelled") {
+    title = "Your learner import was cancelled";
+    text = "The import was cancelled, so no learners were imported.";
+  } else {
+    title = "Your learner import failed";
+    text = (rows > 0 ? plural(rows, "row has", "rows have") + " errors, so"
+                     : std::string(job.error.value_or("The file could not be read")) + " So") +
+           " no learners were imported. Open the import to see each error by row, correct the "
+           "spreadsheet and upload it again.";
+  }
+  const std::string link = "/imports/" + std::to_string(job.id);
+  services::notify(sql, deps, job.tenant_id, user->id, "learner_import", title, text, link);
+  if (user->email)
+    store::outbox::insert(sql, job.tenant_id, *user->email, title,
+                          "Hello " + user->first_name + ",\n\n" + text + "\n\n" +
+                              deps.settings.public_url + link + "\n",
+                          deps.now());
+}
+
+// A rejected import's result: what the user needs to correct the file.
+json rejection(const services::LearnerImportCheck& check) {
+  json errors = json::array();
+  for (const auto& e : check.errors) errors.push_back(services::to_json(e));
+  return {{"created_count", 0},
+          {"error_count", check.error_count},
+          {"rows_with_errors", check.rows_with_errors},
+          {"errors", std::move(errors)},
+          {"errors_truncated", check.errors.size() < check.error_count}};
+}
+
+}  // namespace
+
+Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings settings) {
+  return [&audit, settings](JobContext& ctx) -> domain::Result<json> {
+    auto& deps = ctx.deps();
+    ctx.on_end([&deps](soci::session& sql, const store::jobs::JobRow& job) {
+      tell_requester(sql, deps, job);
+    });
+    if (!ctx.context().principal)
+      return fail(failure("The person who uploaded this file can no longer import learners."));
+    if (!deps.secrets) return fail(domain::Error::internal("no secret key to seal passwords"));
+    const auto started = std::chrono::steady_clock::now();
+    const auto& payload = ctx.payload();
+    auto blob = deps.db.read([&](soci::session& sql) {
+      return store::blobs::find(sql, ctx.tenant_id(), payload.value("blob_id", 0ll));
+    });
+    if (!blob) return fail(failure("The uploaded file is no longer available; upload it again."));
+
+    // Parse.
+    auto table = formats::read_table(blob->bytes, payload.value("content_type", ""),
+                                     payload.value("filename", ""), settings.limits);
+    blob->bytes = std::string();  // the table holds what is needed now
+    if (!table) {
+      services::LearnerImportCheck unreadable;
+      unreadable.error_count = 1;
+      unreadable.errors.push_back({0, "", "", table.error().message});
+      ctx.keep_result_on_failure(rejection(unreadable));
+      return fail(failure(table.error().message));
+    }
+    const double parse_s = seconds_since(started);
+    const long long total = static_cast<long long>(table->rows.size());
+    ctx.progress(0, total);
+
+    // Check every row.
+    const auto check_start = std::chrono::steady_clock::now();
+    bool stopped = false;
+    auto check = deps.db.read([&](soci::session& sql) {
+      return services::check_learner_import(sql, ctx.context(), *table, deps.now().substr(0, 10),
+                                            settings.checks, [&](std::size_t done) {
+                                              ctx.progress(static_cast<long long>(done), total);
+                                              stopped = ctx.cancelled();
+                                              return !stopped;
+                                            });
+    });
+    *table = formats::Table{};  // free the cells before the learners are written
+    if (stopped) return fail(jobs::stopped());
+    const double check_s = seconds_since(check_start);
+    if (check.error_count > 0) {
+      ctx.keep_result_on_failure(rejection(check));
+      return fail(failure(check.rows_with_errors > 0 && check.errors.front().row > 0
+                              ? plural(check.rows_with_errors, "row has", "rows have") +
+                                    " errors; nothing was imported."
+                              : check.errors.front().message));
+    }
+
+    // Generated passwords, sealed (argon2id hashes for 100,000 learners would take hours; the
+    // first sign-in turns the sealed password into a hash).
+    const auto commit_start = std::chrono::steady_clock::now();
+    for (auto& learner : check.learners)
+      learner.sealed_password = deps.secrets->seal(auth::generate_password());
+    const std::size_t count = check.learners.size();
+    auto outcome = ctx.commit([&](soci::session& sql) -> domain::Result<json> {
+      services::assign_usernames(sql, ctx.tenant_id(), check.learners);
+      const auto ids =
+          store::learner_import::insert(sql, ctx.tenant_id(), check.learners, deps.now());
+      services::Changes changes;
+      changes.field("created_count", nullptr, count)
+          .field("first_learner_id", nullptr, ids.front())
+          .field("last_learner_id", nullptr, ids.back())
+          .field("filename", nullptr, payload.value("filename", ""));
+      audit.record(sql, ctx.context(), "learners.imported", "job", ctx.id(), changes);
+      return json{
+          {"created_count", count},
+          {"error_count", 0},
+          {"rows_with_errors", 0},
+          {"errors", json::array()},
+          {"errors_truncated", false},
+          {"seconds",
+           {{"parse", parse_s}, {"check", check_s}, {"commit", seconds_since(commit_start)}}}};
+    });
+    if (outcome)
+      spdlog::info(
+          "learner import {}: {} learners; parse {:.3f} s, check {:.3f} s, commit {:.3f} s",
+          ctx.id(), count, parse_s, check_s, seconds_since(commit_start));
+    return outcome;
+  };
+}
+
+}  // namespace lt::jobs

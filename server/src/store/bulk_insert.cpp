@@ -1,0 +1,157 @@
+// bulk_insert and reserve_ids: the raw SQLite and libpq handles under SOCI's session, because
+// SOCI's own bulk binding still runs one statement per row on PostgreSQL.
+#include "store/bulk_insert.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <stdexcept>
+
+namespace lt::store {
+
+namespace {
+
+// SQLITE_TRANSIENT (its macro names the type unqualified, and SOCI wraps sqlite3.h in a namespace).
+const auto kTransient = reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1);
+
+bool is_postgres(soci::session& sql) {
+  return sql.get_backend_name() == "postgresql";
+}
+
+std::string joined(const std::vector<std::string>& columns) {
+  std::string out;
+  for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+
+void insert_sqlite(soci::session& sql, std::string_view table,
+                   const std::vector<std::string>& columns, std::size_t count,
+                   const std::function<void(std::size_t, BulkRow&)>& row) {
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+  std::string text = "INSERT INTO " + std::string(table) + " (" + joined(columns) + ") VALUES (";
+  for (std::size_t i = 0; i < columns.size(); ++i) text += i ? ", ?" : "?";
+  text += ")";
+  sqlite_api::sqlite3_stmt* stmt = nullptr;
+  if (sqlite_api::sqlite3_prepare_v2(backend->conn_, text.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    throw std::runtime_error(std::string("bulk insert: ") +
+                             sqlite_api::sqlite3_errmsg(backend->conn_));
+  struct Finalize {
+    sqlite_api::sqlite3_stmt* s;
+    ~Finalize() { sqlite_api::sqlite3_finalize(s); }
+  } finalize{stmt};
+  BulkRow values;
+  for (std::size_t i = 0; i < count; ++i) {
+    values.assign(columns.size(), std::nullopt);
+    row(i, values);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const int at = static_cast<int>(c + 1);
+      if (values[c])
+        sqlite_api::sqlite3_bind_text(stmt, at, values[c]->data(),
+                                      static_cast<int>(values[c]->size()), kTransient);
+      else
+        sqlite_api::sqlite3_bind_null(stmt, at);
+    }
+    if (sqlite_api::sqlite3_step(stmt) != SQLITE_DONE)
+      throw std::runtime_error(std::string("bulk insert into ") + std::string(table) + ": " +
+                               sqlite_api::sqlite3_errmsg(backend->conn_));
+    sqlite_api::sqlite3_reset(stmt);
+  }
+}
+
+// COPY's text format: backslash, tab, newline and carriage return escaped; \N is NULL.
+void append_copy_value(std::string& out, const std::optional<std::string>& value) {
+  if (!value) {
+    out += "\\N";
+    return;
+  }
+  for (char c : *value) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+void insert_postgres(soci::session& sql, std::string_view table,
+                     const std::vector<std::string>& columns, std::size_t count,
+                     const std::function<void(std::size_t, BulkRow&)>& row) {
+  PGconn* conn = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+  const std::string text = "COPY " + std::string(table) + " (" + joined(columns) + ") FROM STDIN";
+  PGresult* started = PQexec(conn, text.c_str());
+  const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+  PQclear(started);
+  if (!copying) throw std::runtime_error(std::string("COPY: ") + PQerrorMessage(conn));
+  std::string buffer;
+  BulkRow values;
+  const auto flush = [&] {
+    if (!buffer.empty() && PQputCopyData(conn, buffer.data(), static_cast<int>(buffer.size())) != 1)
+      throw std::runtime_error(std::string("COPY: ") + PQerrorMessage(conn));
+    buffer.clear();
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    values.assign(columns.size(), std::nullopt);
+    row(i, values);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (c) buffer += '\t';
+      append_copy_value(buffer, values[c]);
+    }
+    buffer += '\n';
+    if (buffer.size() > (1 << 20)) flush();
+  }
+  flush();
+  if (PQputCopyEnd(conn, nullptr) != 1)
+    throw std::runtime_error(std::string("COPY: ") + PQerrorMessage(conn));
+  std::string error;
+  while (PGresult* result = PQgetResult(conn)) {
+    if (PQresultStatus(result) != PGRES_COMMAND_OK && error.empty())
+      error = PQresultErrorMessage(result);
+    PQclear(result);
+  }
+  if (!error.empty()) throw std::runtime_error("COPY into " + std::string(table) + ": " + error);
+}
+
+}  // namespace
+
+void bulk_insert(soci::session& sql, std::string_view table,
+                 const std::vector<std::string>& columns, std::size_t count,
+                 const std::function<void(std::size_t, BulkRow&)>& row) {
+  if (count == 0) return;
+  if (is_postgres(sql))
+    insert_postgres(sql, table, columns, count, row);
+  else
+    insert_sqlite(sql, table, columns, count, row);
+}
+
+std::vector<Id> reserve_ids(soci::session& sql, std::string_view table, std::size_t count) {
+  std::vector<Id> ids;
+  ids.reserve(count);
+  if (count == 0) return ids;
+  if (is_postgres(sql)) {
+    ids.resize(count);
+    const long long n = static_cast<long long>(count);
+    sql << "SELECT nextval(pg_get_serial_sequence('" + std::string(table) +
+               "', 'id')) FROM generate_series(1, :n)",
+        soci::use(n), soci::into(ids);
+    return ids;
+  }
+  long long max = 0;
+  soci::indicator ind = soci::i_ok;
+  sql << "SELECT MAX(id) FROM " + std::string(table), soci::into(max, ind);
+  if (ind != soci::i_ok) max = 0;
+  for (std::size_t i = 0; i < count; ++i) ids.push_back(max + 1 + static_cast<long long>(i));
+  return ids;
+}
+
+}  // namespace lt::store

@@ -1,0 +1,37 @@
+// SQL for sealed first passwords.
+#include "store/initial_passwords_repo.hpp"
+
+namespace lt::store::initial_passwords {
+
+std::optional<std::string> find(soci::session& sql, Id tenant, Id user_id) {
+  std::string sealed;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT sealed FROM initial_passwords WHERE tenant_id = :t AND user_id = :u",
+      soci::use(tenant), soci::use(user_id), soci::into(sealed, ind);
+  if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
+  return sealed;
+}
+
+std::map<Id, std::string> for_users(soci::session& sql, Id tenant,
+                                    const std::vector<Id>& user_ids) {
+  std::map<Id, std::string> out;
+  if (user_ids.empty()) return out;
+  std::string list;
+  for (Id id : user_ids) list += (list.empty() ? "" : ",") + std::to_string(id);  // ids, not text
+  Id user = 0;
+  std::string sealed;
+  soci::statement st = (sql.prepare << "SELECT user_id, sealed FROM initial_passwords WHERE "
+                                       "tenant_id = :t AND user_id IN (" +
+                                           list + ")",
+                        soci::use(tenant), soci::into(user), soci::into(sealed));
+  st.execute();
+  while (st.fetch()) out[user] = sealed;
+  return out;
+}
+
+void erase(soci::session& sql, Id tenant, Id user_id) {
+  sql << "DELETE FROM initial_passwords WHERE tenant_id = :t AND user_id = :u", soci::use(tenant),
+      soci::use(user_id);
+}
+
+}  // namespace lt::store::initial_passwords

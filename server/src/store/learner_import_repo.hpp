@@ -1,0 +1,47 @@
+// SQL for the learner import (issue 4): set-at-a-time look-ups of what a file's rows would clash
+// with (ULNs, people, usernames), a chunk of values per query rather than a query per row, and
+// the bulk insert of the accepted learners with their accounts, roles and sealed first passwords.
+#pragma once
+
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "store/records.hpp"
+
+namespace lt::store::learner_import {
+
+// Which of `ulns` a live learner of the tenant already has.
+std::set<std::string> existing_ulns(soci::session& sql, Id tenant,
+                                    const std::vector<std::string>& ulns);
+
+// A live learner as the duplicate check compares people: provider, lower-case first and last
+// names, date of birth.
+using Person = std::tuple<Id, std::string, std::string, std::string>;
+// The live learners of the tenant whose lower-case last name is one of `last_name_keys`.
+std::set<Person> existing_people(soci::session& sql, Id tenant,
+                                 const std::vector<std::string>& last_name_keys);
+
+// Which of `username_keys` (lower case) an account of the tenant already has.
+std::set<std::string> taken_usernames(soci::session& sql, Id tenant,
+                                      const std::vector<std::string>& username_keys);
+
+struct NewLearner {
+  Id provider_id = 0;
+  int status_flags = 0;  // as migration 0006's view would compute them (its trigger checks)
+  std::string username, sealed_password;
+  std::string first_name, last_name, date_of_birth, year_group;
+  std::optional<std::string> email;
+  std::string house, street, locality, town, postcode, telephone, uln, upn, ccis, gender, ethnicity;
+};
+
+// Inserts the learners (user account with no password hash and a forced change, role "learner"
+// at the provider, learner row, sealed first password) in the caller's transaction. Returns the
+// new learner ids in order.
+std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearner>& learners,
+                       const std::string& now);
+
+}  // namespace lt::store::learner_import
