@@ -49,7 +49,7 @@ void write_demo_import_file(const std::string& path, std::size_t rows, const std
         make_upn(n, n % 97),
         "",
         n % 2 ? "Female" : "Male",
-        "Any other ethnic group"};
+        "Other ethnic group: any other ethnic group"};
   };
   std::string bytes;
   if (path.ends_with(".xlsx")) {

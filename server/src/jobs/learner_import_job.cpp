@@ -140,8 +140,11 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
     const std::size_t count = check.learners.size();
     auto outcome = ctx.commit([&](soci::session& sql) -> domain::Result<json> {
       services::assign_usernames(sql, ctx.tenant_id(), check.learners);
+      const double usernames_s = seconds_since(commit_start);
       const auto ids =
           store::learner_import::insert(sql, ctx.tenant_id(), check.learners, deps.now());
+      spdlog::info("learner import {}: usernames {:.3f} s, insert {:.3f} s", ctx.id(), usernames_s,
+                   seconds_since(commit_start) - usernames_s);
       services::Changes changes;
       changes.field("created_count", nullptr, count)
           .field("first_learner_id", nullptr, ids.front())
