@@ -62,8 +62,8 @@ test('imports learners from a CSV: errors by row, then success, generated passwo
   );
   const goodFile = path.join(dir, `${tag}-corrected.csv`);
   await writeFile(goodFile, [HEADINGS, ...learners.map((l) => csvLine([ukprn, yearGroup, l.first, l.last, l.postcode, l.dob, l.email, '']))].join('\r\n') + '\r\n');
-  const notSpreadsheet = path.join(dir, `${tag}-notes.txt`);
-  await writeFile(notSpreadsheet, 'These are notes, not learners.\n');
+  const notSpreadsheet = path.join(dir, `${tag}-notes.pdf`);
+  await writeFile(notSpreadsheet, '%PDF-1.4\nThese are notes, not learners.\n');
 
   await signIn(page, manager.username, manager.password);
   await expect(page.getByRole('heading', { level: 1, name: /Welcome/ })).toBeVisible();

@@ -49,7 +49,7 @@ export const SCHEMA_FIELDS = {
   QualificationList: fields<QualificationList>()(['items', 'next_cursor', 'total', 'section', 'learner_may_add']),
   CatalogueItem: fields<CatalogueItem>()(['id', 'code', 'label', 'retired', 'version']),
   Import: fields<DataImport>()([
-    'id', 'kind', 'status', 'filename', 'progress', 'created_count', 'error_count', 'errors', 'errors_truncated', 'message',
+    'id', 'kind', 'status', 'filename', 'progress', 'created_count', 'error_count', 'errors', 'errors_truncated', 'rows_with_errors', 'message',
     'requested_by', 'created_at', 'started_at', 'finished_at', 'version',
   ]),
   ImportRowError: fields<ImportRowError>()(['row', 'column', 'value', 'message']),

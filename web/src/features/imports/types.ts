@@ -23,6 +23,8 @@ export interface DataImport {
   /** the rows in error, first ones only when `errors_truncated`; always [] in the list */
   errors: ImportRowError[];
   errors_truncated: boolean;
+  /** how many rows had at least one error */
+  rows_with_errors: number;
   /** a one-line outcome, e.g. "120 learners imported." */
   message: string | null;
   requested_by: { id: number; name: string };

@@ -11,7 +11,7 @@ import { ImportOutcome } from './ImportOutcome';
 function failed(errors: ImportRowError[], overrides: Partial<DataImport> = {}): DataImport {
   return {
     id: 21, kind: 'learner_import', status: 'failed', filename: 'learners.xlsx', progress: { done: 4, total: 4 }, created_count: 0,
-    error_count: errors.length, errors, errors_truncated: false, message: `${errors.length} rows have errors; nothing was imported.`,
+    error_count: errors.length, errors, errors_truncated: false, rows_with_errors: errors.length, message: `${errors.length} rows have errors; nothing was imported.`,
     requested_by: { id: 3, name: 'Lena Manager' }, created_at: '2026-11-22T09:00:00Z', started_at: '2026-11-22T09:00:01Z',
     finished_at: '2026-11-22T09:00:02Z', version: 3, ...overrides,
   };

@@ -12,7 +12,7 @@ import { ImportLearnersPage } from './ImportLearnersPage';
 function imp(overrides: Partial<DataImport> = {}): DataImport {
   return {
     id: 7, kind: 'learner_import', status: 'queued', filename: 'year 12.csv', progress: { done: 0, total: 0 }, created_count: 0, error_count: 0,
-    errors: [], errors_truncated: false, message: null, requested_by: { id: 3, name: 'Lena Manager' }, created_at: '2026-11-22T09:00:00Z',
+    errors: [], errors_truncated: false, rows_with_errors: 0, message: null, requested_by: { id: 3, name: 'Lena Manager' }, created_at: '2026-11-22T09:00:00Z',
     started_at: null, finished_at: null, version: 1, ...overrides,
   };
 }
