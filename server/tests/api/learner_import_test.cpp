@@ -292,7 +292,11 @@ TEST(LearnerImport, MoreRowsThanTheConfiguredLimitAreRefused) {
 TEST(LearnerImport, TheSameFileTwiceAtOnceIsRefused) {
   lt::test::TestAppOptions options;
   options.before_listen = [](lt::app::Application& app) {
-    app.job_settings().workers = 0;  // nothing runs: the first import stays queued
+    // The first import stays running until the test ends, however busy the machine is.
+    app.job_registry().add(lt::jobs::kLearnerImportKind, [](lt::jobs::JobContext& ctx) {
+      while (!ctx.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      return lt::domain::Result<json>(lt::domain::fail(lt::jobs::stopped()));
+    });
   };
   TestApp t(options);
   t.create_provider("UCAS Training School", "10012345");
