@@ -67,14 +67,46 @@ std::string sha256_hex(std::string_view text) {
   return out;
 }
 
-std::string generate_password() {
-  static constexpr std::string_view letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ";
-  static constexpr std::string_view digits = "23456789";
-  static constexpr std::string_view symbols = "!#%+=?";
+namespace {
+constexpr std::string_view kLetters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ";
+constexpr std::string_view kDigits = "23456789";
+constexpr std::string_view kSymbols = "!#%+=?";
+
+// A password from random bytes `next()` yields: each character drawn uniformly from its alphabet
+// (bytes that would bias the choice are skipped).
+template <class Next>
+std::string password_from(Next&& next) {
+  const auto draw = [&](std::string_view alphabet) {
+    const unsigned limit = 256 - 256 % alphabet.size();
+    for (;;)
+      if (const unsigned byte = next(); byte < limit) return alphabet[byte % alphabet.size()];
+  };
   std::string out;
-  for (int i = 0; i < 4; ++i) out += letters[randombytes_uniform(letters.size())];
-  for (int i = 0; i < 4; ++i) out += digits[randombytes_uniform(digits.size())];
-  out += symbols[randombytes_uniform(symbols.size())];
+  for (int i = 0; i < 4; ++i) out += draw(kLetters);
+  for (int i = 0; i < 4; ++i) out += draw(kDigits);
+  out += draw(kSymbols);
+  return out;
+}
+}  // namespace
+
+std::string generate_password() {
+  return password_from([] { return static_cast<unsigned>(randombytes_uniform(256)); });
+}
+
+std::vector<std::string> generate_passwords(std::size_t count) {
+  // One system call per 64 KiB of randomness rather than one per character.
+  std::vector<unsigned char> pool(64 * 1024);
+  std::size_t used = pool.size();
+  const auto next = [&]() -> unsigned {
+    if (used == pool.size()) {
+      randombytes_buf(pool.data(), pool.size());
+      used = 0;
+    }
+    return pool[used++];
+  };
+  std::vector<std::string> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) out.push_back(password_from(next));
   return out;
 }
 

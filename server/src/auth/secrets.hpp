@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lt::auth {
 
@@ -24,5 +25,7 @@ std::string random_hex(std::size_t bytes = 8);
 std::string sha256_hex(std::string_view text);
 // A readable one-time password that satisfies the standard policy: 4 letters, 4 digits, a symbol.
 std::string generate_password();
+// `count` such passwords at once (an import's), drawing the randomness in large blocks.
+std::vector<std::string> generate_passwords(std::size_t count);
 
 }  // namespace lt::auth

@@ -135,8 +135,9 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
     // Generated passwords, sealed (argon2id hashes for 100,000 learners would take hours; the
     // first sign-in turns the sealed password into a hash).
     const auto commit_start = std::chrono::steady_clock::now();
-    for (auto& learner : check.learners)
-      learner.sealed_password = deps.secrets->seal(auth::generate_password());
+    const auto passwords = auth::generate_passwords(check.learners.size());
+    for (std::size_t i = 0; i < passwords.size(); ++i)
+      check.learners[i].sealed_password = deps.secrets->seal(passwords[i]);
     const std::size_t count = check.learners.size();
     auto outcome = ctx.commit([&](soci::session& sql) -> domain::Result<json> {
       services::assign_usernames(sql, ctx.tenant_id(), check.learners);

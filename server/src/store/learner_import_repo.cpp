@@ -1,6 +1,8 @@
 // The learner import's SQL: chunked IN look-ups and bulk inserts (store/bulk_insert).
 #include "store/learner_import_repo.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "domain/text.hpp"
 #include "store/bulk_insert.hpp"
 
@@ -8,30 +10,67 @@ namespace lt::store::learner_import {
 
 namespace {
 
-constexpr std::size_t kChunk = 400;  // bound values per IN (…) list
-
-// Runs `select` (which ends in "IN (") once per chunk of `values`, with the tenant bound first,
-// and hands each fetched row to `take`.
-template <class Into, class Take>
-void in_chunks(soci::session& sql, const std::string& select, Id tenant,
-               const std::vector<std::string>& values, Into& into, Take&& take) {
-  for (std::size_t start = 0; start < values.size(); start += kChunk) {
-    const std::size_t end = std::min(values.size(), start + kChunk);
-    std::string text = select;
-    for (std::size_t i = start; i < end; ++i)
-      text += (i == start ? ":v" : ", :v") + std::to_string(i - start);
-    text += ")";
-    soci::statement st(sql);
-    st.alloc();
-    st.exchange(soci::use(tenant));
-    for (std::size_t i = start; i < end; ++i) st.exchange(soci::use(values[i]));
-    into(st);
-    st.prepare(text);
-    st.define_and_bind();
-    st.execute(false);
-    while (st.fetch()) take();
-  }
+bool is_postgres(soci::session& sql) {
+  return sql.get_backend_name() == "postgresql";
 }
+
+// A subquery over `:vals`, one JSON array of text bound as a single parameter: one statement
+// for 100,000 values, where an IN (…) list needs a statement (and a bound name) per value.
+std::string values_of_json(soci::session& sql) {
+  return is_postgres(sql) ? "(SELECT json_array_elements_text(CAST(:vals AS json)))"
+                          : "(SELECT value FROM json_each(:vals))";
+}
+
+// Runs `select` (which ends in "IN ", before the subquery) with the tenant and `values` bound,
+// handing each fetched row to `take`.
+template <class Into, class Take>
+void for_each_match(soci::session& sql, const std::string& select, Id tenant,
+                    const std::vector<std::string>& values, Into&& into, Take&& take) {
+  if (values.empty()) return;
+  const std::string list = nlohmann::json(values).dump();
+  soci::statement st(sql);
+  st.alloc();
+  st.exchange(soci::use(tenant));
+  st.exchange(soci::use(list));
+  into(st);
+  st.prepare(select + values_of_json(sql));
+  st.define_and_bind();
+  st.execute(false);
+  while (st.fetch()) take();
+}
+
+// On SQLite the per-row status triggers of migration 0006 cost more than the rows themselves. A
+// batch sets the insert triggers aside inside its own transaction (readers keep their snapshot;
+// a rollback restores them), inserts each learner's flags as computed, puts the triggers back
+// exactly as the schema held them, and adds to the counters once per (provider, flags).
+class InsertTriggersSetAside {
+ public:
+  explicit InsertTriggersSetAside(soci::session& sql) : sql_(sql) {
+    std::string name, text;
+    soci::statement st =
+        (sql.prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                        "tbl_name = 'learners' AND name IN ('learners_status_insert', "
+                        "'learners_status_insert_flags')",
+         soci::into(name), soci::into(text));
+    st.execute();
+    while (st.fetch()) saved_.emplace_back(name, text);
+    for (const auto& [trigger, _] : saved_) sql << "DROP TRIGGER " + trigger;
+  }
+  // Puts the triggers back and counts the learners with ids first..last.
+  void restore(Id first, Id last) {
+    for (const auto& [_, text] : saved_) sql_ << text;
+    sql_ << "INSERT INTO learner_status_counts (tenant_id, provider_id, status_flags, learners) "
+            "SELECT tenant_id, provider_id, status_flags, COUNT(*) FROM learners WHERE id >= :a "
+            "AND id <= :b AND deleted_at IS NULL GROUP BY tenant_id, provider_id, status_flags "
+            "ON CONFLICT (tenant_id, provider_id, status_flags) DO UPDATE SET learners = "
+            "learners + excluded.learners",
+        soci::use(first), soci::use(last);
+  }
+
+ private:
+  soci::session& sql_;
+  std::vector<std::pair<std::string, std::string>> saved_;
+};
 
 }  // namespace
 
@@ -40,9 +79,9 @@ std::set<std::string> existing_ulns(soci::session& sql, Id tenant,
   std::set<std::string> found;
   std::string uln;
   auto into = [&](soci::statement& st) { st.exchange(soci::into(uln)); };
-  in_chunks(sql,
-            "SELECT uln FROM learners WHERE tenant_id = :t AND deleted_at IS NULL AND uln IN (",
-            tenant, ulns, into, [&] { found.insert(uln); });
+  for_each_match(sql,
+                 "SELECT uln FROM learners WHERE tenant_id = :t AND deleted_at IS NULL AND uln IN ",
+                 tenant, ulns, into, [&] { found.insert(uln); });
   return found;
 }
 
@@ -57,10 +96,10 @@ std::set<Person> existing_people(soci::session& sql, Id tenant,
     st.exchange(soci::into(last));
     st.exchange(soci::into(dob));
   };
-  in_chunks(sql,
-            "SELECT provider_id, first_name_key, last_name_key, date_of_birth FROM learners "
-            "WHERE tenant_id = :t AND deleted_at IS NULL AND last_name_key IN (",
-            tenant, last_name_keys, into, [&] { found.emplace(provider, first, last, dob); });
+  for_each_match(sql,
+                 "SELECT provider_id, first_name_key, last_name_key, date_of_birth FROM learners "
+                 "WHERE tenant_id = :t AND deleted_at IS NULL AND last_name_key IN ",
+                 tenant, last_name_keys, into, [&] { found.emplace(provider, first, last, dob); });
   return found;
 }
 
@@ -69,14 +108,15 @@ std::set<std::string> taken_usernames(soci::session& sql, Id tenant,
   std::set<std::string> found;
   std::string key;
   auto into = [&](soci::statement& st) { st.exchange(soci::into(key)); };
-  in_chunks(sql, "SELECT username_key FROM users WHERE tenant_id = :t AND username_key IN (",
-            tenant, username_keys, into, [&] { found.insert(key); });
+  for_each_match(sql, "SELECT username_key FROM users WHERE tenant_id = :t AND username_key IN ",
+                 tenant, username_keys, into, [&] { found.insert(key); });
   return found;
 }
 
 std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearner>& learners,
                        const std::string& now) {
   const std::size_t n = learners.size();
+  if (n == 0) return {};
   // A page cache big enough for the indexes this transaction grows (users and learners have eight
   // between them), so SQLite does not spill half-written pages to the WAL mid-way; the
   // connection goes back to its default afterwards.
@@ -123,6 +163,8 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
                      std::to_string(learners[i].provider_id),
                      now};
               });
+  std::optional<InsertTriggersSetAside> triggers;
+  if (sqlite) triggers.emplace(sql);
   bulk_insert(sql, "learners",
               {"id",
                "tenant_id",
@@ -175,6 +217,7 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
                      now,
                      std::to_string(l.status_flags)};
               });
+  if (triggers) triggers->restore(learner_ids.front(), learner_ids.back());
   bulk_insert(sql, "initial_passwords", {"user_id", "tenant_id", "sealed", "created_at"}, n,
               [&](std::size_t i, BulkRow& r) {
                 r = {std::to_string(user_ids[i]), tenant_text, learners[i].sealed_password, now};

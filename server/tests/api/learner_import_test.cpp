@@ -80,6 +80,17 @@ TEST(LearnerImport, AValidFileCreatesEveryLearnerWithGeneratedCredentials) {
   EXPECT_EQ(done["progress"]["total"], 3);
   EXPECT_EQ(f.learner_total(), 3);
 
+  // The dashboard counters and the status flags agree with what was imported (the bulk insert
+  // sets the per-row triggers aside on SQLite and counts once).
+  const json counts = f.lm->get("/api/v1/dashboard").json()["counts"];
+  EXPECT_EQ(counts["learners"], 3);
+  EXPECT_EQ(counts["never_logged_in"], 3);
+  EXPECT_EQ(counts["incomplete_profile"], 3);
+  EXPECT_EQ(counts["awaiting_reference"], 3);
+  EXPECT_EQ(counts["awaiting_qualifications"], 0) << "the provider lets learners add them";
+  EXPECT_EQ(f.lm->get("/api/v1/learners?status=never_logged_in&q=o").json()["total"], 2)
+      << "Oliver and O'Neil, found through the flags";
+
   auto list = f.lm->get("/api/v1/learners?q=smith").json();
   ASSERT_EQ(list["items"].size(), 1u);
   EXPECT_EQ(list["items"][0]["username"], "amelia.smith");
@@ -110,6 +121,7 @@ TEST(LearnerImport, AValidFileCreatesEveryLearnerWithGeneratedCredentials) {
   // ... and the learner leaves the list, their generated password erased.
   never = f.lm->get("/api/v1/learners/never-logged-in");
   EXPECT_EQ(never.json()["items"].size(), 2u);
+  EXPECT_EQ(f.lm->get("/api/v1/dashboard").json()["counts"]["never_logged_in"], 2);
   auto again = f.t.client()->post("/api/v1/session",
                                   json{{"username", "zo.oneil"}, {"password", "wrong1!"}}.dump());
   EXPECT_EQ(again.status, 401);
