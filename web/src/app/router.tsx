@@ -20,6 +20,7 @@ import { QualificationCataloguePage } from '@/features/qualifications/pages/Qual
 import { OutboxPage } from '@/features/outbox/pages/OutboxPage';
 import { ProviderDetailPage } from '@/features/providers/pages/ProviderDetailPage';
 import { ProvidersPage } from '@/features/providers/pages/ProvidersPage';
+import { QualificationTransferPage } from '@/features/qualification-transfer/pages/QualificationTransferPage';
 import { SettingsPage } from '@/features/settings/pages/SettingsPage';
 import { GroupPage } from '@/features/groups/pages/GroupPage';
 import { GroupsPage } from '@/features/groups/pages/GroupsPage';
@@ -59,6 +60,7 @@ export const routes = [
           { path: '/learners/new', element: guard(PERMISSIONS.learnersEdit, <CreateLearnerPage />) },
           { path: '/learners/import', element: guard(PERMISSIONS.learnersEdit, <ImportLearnersPage />) },
           { path: '/learners/never-logged-in', element: guard(PERMISSIONS.learnersEdit, <NeverLoggedInPage />) },
+          { path: '/learners/qualifications-transfer', element: guard(PERMISSIONS.learnersEdit, <QualificationTransferPage />) },
           { path: '/learners/:id', element: guard(PERMISSIONS.learnersView, <LearnerDetailPage />) },
           // your own imports (any, for administrators): the server decides who sees which
           { path: '/imports/:id', element: <ImportDetailPage /> },

@@ -7,6 +7,7 @@ import type { CatalogueItem, Qualification, QualificationList } from '../feature
 import type { Reference, ReferenceVersion } from '../features/references/types';
 import type { Job } from '../features/jobs/types';
 import type { DataImport, ImportRowError } from '../features/imports/types';
+import type { QualificationExportInput } from '../features/qualification-transfer/types';
 
 type Exact<T, L extends readonly PropertyKey[]> = [Exclude<keyof T, L[number]>, Exclude<L[number], keyof T>] extends [never, never] ? L : never;
 
@@ -53,6 +54,7 @@ export const SCHEMA_FIELDS = {
     'requested_by', 'created_at', 'started_at', 'finished_at', 'version',
   ]),
   ImportRowError: fields<ImportRowError>()(['row', 'column', 'value', 'message']),
+  QualificationExportInput: fields<QualificationExportInput>()(['year_group', 'group_id']),
   NeverLoggedInLearner: fields<NeverLoggedInLearner>()([
     'learner_id', 'provider_id', 'provider_name', 'first_name', 'last_name', 'postcode', 'uln', 'date_of_birth', 'username', 'password', 'created_at',
   ]),

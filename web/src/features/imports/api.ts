@@ -1,10 +1,10 @@
-// The import endpoints the web app uses (manual 7.2–7.4). The template and the error list are plain
+// The import endpoints the web app uses (manual 7.2–7.4, 9.3). The template and the error list are plain
 // downloads: the browser fetches them with the session cookie, so a link is all it takes. An
 // upload is the file itself as the request body; the answer is the import, which is a job.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE, type Query } from '@/lib/api-client';
 import { isImportFinished } from './status';
-import type { DataImport, ImportPage } from './types';
+import type { DataImport, ImportKind, ImportPage } from './types';
 
 export type { DataImport, ImportKind, ImportPage, ImportRowError, ImportStatus } from './types';
 
@@ -35,15 +35,21 @@ export function spreadsheetContentType(file: { name: string; type: string }): st
 export const importsKey = ['imports'] as const;
 export const importKey = (id: number) => [...importsKey, 'one', id] as const;
 
-/** POST /imports/learners: 202 with the queued import. */
-export function uploadLearnerImport(file: File) {
-  return api.upload<DataImport>('/imports/learners', file, spreadsheetContentType(file), { 'X-Filename': encodeURIComponent(file.name) });
+/** Where each kind of import is uploaded: learners (manual 7.4), learner qualifications (manual 9.3). */
+export const IMPORT_ENDPOINTS: Record<ImportKind, string> = {
+  learner_import: '/imports/learners',
+  qualification_import: '/imports/qualifications',
+};
+
+/** POST the spreadsheet as the body: 202 with the queued import. */
+export function uploadImport(kind: ImportKind, file: File) {
+  return api.upload<DataImport>(IMPORT_ENDPOINTS[kind], file, spreadsheetContentType(file), { 'X-Filename': encodeURIComponent(file.name) });
 }
 
-export function useUploadLearnerImport() {
+export function useUploadImport(kind: ImportKind) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: uploadLearnerImport,
+    mutationFn: (file: File) => uploadImport(kind, file),
     onSuccess: (imp) => {
       qc.setQueryData(importKey(imp.id), imp);
       return qc.invalidateQueries({ queryKey: [...importsKey, 'list'] });
@@ -51,7 +57,7 @@ export function useUploadLearnerImport() {
   });
 }
 
-/** GET /imports: your imports (everyone's, for administrators), newest first. */
+/** GET /imports?kind=: your imports of that kind (everyone's, for administrators), newest first. */
 export function listImports(params: Query, signal?: AbortSignal) {
   return api.get<ImportPage>('/imports', params, signal);
 }

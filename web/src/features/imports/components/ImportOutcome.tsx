@@ -1,6 +1,7 @@
-// One import as its requester follows it (manual 7.4 e–h): the progress bar while it runs, then
-// the outcome — how many learners were imported, with the way to their generated passwords, or why
-// it failed with the errors by row and the same list as a workbook to download.
+// One import as its requester follows it (manual 7.4 e–h, 9.3 h–j): the progress bar while it
+// runs, then the outcome — how many learners (or qualifications) were imported, with the way to the
+// learners' generated passwords, or why it failed with the errors by row and the same list as a
+// workbook to download.
 import { useCallback } from 'react';
 import { Alert, Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -25,6 +26,12 @@ function Finished({ imp, headingOrder }: { imp: DataImport; headingOrder: 2 | 3 
               <Anchor component={Link} to={NEVER_LOGGED_IN_PATH} size="sm">
                 View learners who have not logged in
               </Anchor>
+            </>
+          )}
+          {imp.kind === 'qualification_import' && (
+            <>
+              {imp.message && <Text size="sm">{imp.message}</Text>}
+              <Text size="sm">Each learner in the file now has the qualifications listed for them there.</Text>
             </>
           )}
         </Stack>
@@ -76,13 +83,15 @@ export interface ImportOutcomeProps {
 export function ImportOutcome({ importId, headingOrder = 3 }: ImportOutcomeProps) {
   const q = useImport(importId);
   const qc = useQueryClient();
-  // When the job ends: the import's outcome, the history, and the learner lists and counts it changed.
+  // When the job ends: the import's outcome, the history, and the learner lists, counts and
+  // qualifications it changed.
   const onFinished = useCallback(() => {
     void Promise.all([
       qc.invalidateQueries({ queryKey: importKey(importId) }),
       qc.invalidateQueries({ queryKey: [...importsKey, 'list'] }),
       qc.invalidateQueries({ queryKey: learnersKey }),
       qc.invalidateQueries({ queryKey: dashboardKey }),
+      qc.invalidateQueries({ queryKey: ['qualifications'] }),
     ]);
   }, [qc, importId]);
 

@@ -1,10 +1,11 @@
-// Manual 7.4 c–d: choose the spreadsheet, then "Import". Whatever the server says is wrong with the
+// Manual 7.4 c–d and 9.3: choose the spreadsheet, then "Import"; `kind` says which import it is
+// (learners, or learner qualifications) and so where the file goes. Whatever the server says is wrong with the
 // file itself — not a type we read, too large, not a spreadsheet, damaged, or the same file already
 // being imported — is shown beside the file field, which takes focus so it is read out.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Input, Stack } from '@mantine/core';
 import { errorMessage, isApiError } from '@/lib/api-client';
-import { SPREADSHEET_ACCEPT, useUploadLearnerImport, type DataImport } from '../api';
+import { SPREADSHEET_ACCEPT, useUploadImport, type DataImport, type ImportKind } from '../api';
 
 /** The sentence shown beside the file field for a refused upload. */
 export function uploadErrorMessage(e: unknown): string {
@@ -12,8 +13,19 @@ export function uploadErrorMessage(e: unknown): string {
   return errorMessage(e);
 }
 
-export function ImportUploadForm({ onQueued }: { onQueued: (imp: DataImport) => void }) {
-  const upload = useUploadLearnerImport();
+const DESCRIPTIONS: Record<ImportKind, string> = {
+  learner_import: 'The filled-in template: an Excel workbook (.xlsx or .xls) or a CSV file.',
+  qualification_import: 'The export with the qualifications filled in: an Excel workbook (.xlsx or .xls) or a CSV file.',
+};
+
+export interface ImportUploadFormProps {
+  /** which import: decides the endpoint the file is sent to */
+  kind?: ImportKind;
+  onQueued: (imp: DataImport) => void;
+}
+
+export function ImportUploadForm({ kind = 'learner_import', onQueued }: ImportUploadFormProps) {
+  const upload = useUploadImport(kind);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -46,7 +58,7 @@ export function ImportUploadForm({ onQueued }: { onQueued: (imp: DataImport) => 
         <Input.Wrapper
           id={id}
           label="Spreadsheet to import"
-          description="The filled-in template: an Excel workbook (.xlsx or .xls) or a CSV file."
+          description={DESCRIPTIONS[kind]}
           error={error}
           errorProps={{ id: errorId }}
           descriptionProps={{ id: descriptionId }}

@@ -4,20 +4,26 @@ import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '@/components/PageTitle';
 import { formatDateTime } from '@/lib/format';
-import { useImport } from '../api';
+import { useImport, type ImportKind } from '../api';
 import { ImportOutcome } from '../components/ImportOutcome';
 import { importStatusLabel } from '../status';
+
+/** The page each kind of import is made on. */
+const BACK_LINKS: Record<ImportKind, { to: string; label: string }> = {
+  learner_import: { to: '/learners/import', label: 'Import learners' },
+  qualification_import: { to: '/learners/qualifications-transfer?tab=import', label: 'Learner qualifications import/export' },
+};
 
 export function ImportDetailPage() {
   const id = Number(useParams().id) || 0;
   const q = useImport(id);
   const imp = q.data;
-  const learners = !imp || imp.kind === 'learner_import';
+  const back = BACK_LINKS[imp?.kind ?? 'learner_import'];
   return (
     <Stack maw={1100}>
-      {learners && (
-        <Anchor component={Link} to="/learners/import" size="sm">
-          ← Import learners
+      {back && (
+        <Anchor component={Link} to={back.to} size="sm">
+          ← {back.label}
         </Anchor>
       )}
       <PageTitle

@@ -109,6 +109,9 @@ export function LearnersPage() {
               <Button component={Link} to="/learners/never-logged-in" variant="default">
                 Learners who have not logged in
               </Button>
+              <Button component={Link} to="/learners/qualifications-transfer" variant="default">
+                Learner qualifications import/export
+              </Button>
             </Group>
           )
         }
