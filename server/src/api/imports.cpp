@@ -30,7 +30,10 @@ json import_json(const ImportView& v, bool with_errors) {
   }
   auto text = [](const std::optional<std::string>& s) { return s ? json(*s) : json(); };
   json message;
-  if (job.status == "succeeded")
+  if (job.status == "succeeded" && job.kind == "qualification_import")
+    message = "Qualifications of " + std::to_string(result.value("learners", 0ll)) +
+              " learners imported.";
+  else if (job.status == "succeeded")
     message = std::to_string(result.value("created_count", 0ll)) + " learners imported.";
   else if (job.status == "failed" || job.status == "cancelled")
     message =
@@ -64,27 +67,35 @@ void add_import_routes(http::Router& router, Api& api) {
   const Gatekeeper& gate = api.gate;
   services::Imports& imports = *api.imports;
 
-  router.add("POST", "/api/v1/imports/learners",
-             gate.wrap(Access::signed_in, [&imports](Request& req, Context& ctx) {
-               const std::string filename =
-                   http::detail::percent_decode(req.header("x-filename").value_or(""), false);
-               auto started = imports.submit_learners(
-                   ctx, req.body, std::string(req.header("content-type").value_or("")),
-                   filename.substr(0, 255));
-               return respond(
-                   started, ctx, [](const ImportView& v) { return import_json(v, false); }, 202);
-             }));
+  // Both uploads take the file the same way and differ only in what the job does with it.
+  using Submit = domain::Result<ImportView> (services::Imports::*)(
+      const Context&, std::string_view, const std::string&, const std::string&);
+  for (const auto& [path, submit] :
+       {std::pair<const char*, Submit>{"/api/v1/imports/learners",
+                                       &services::Imports::submit_learners},
+        std::pair<const char*, Submit>{"/api/v1/imports/qualifications",
+                                       &services::Imports::submit_qualifications}})
+    router.add(
+        "POST", path, gate.wrap(Access::signed_in, [&imports, submit](Request& req, Context& ctx) {
+          const std::string filename =
+              http::detail::percent_decode(req.header("x-filename").value_or(""), false);
+          auto started =
+              (imports.*submit)(ctx, req.body, std::string(req.header("content-type").value_or("")),
+                                filename.substr(0, 255));
+          return respond(
+              started, ctx, [](const ImportView& v) { return import_json(v, false); }, 202);
+        }));
 
   router.add("GET", "/api/v1/imports",
              gate.wrap(Access::signed_in, [&imports](Request& req, Context& ctx) {
                auto limit = query_int(req, "limit");
                if (!limit) return error_response(limit.error(), ctx.request_id);
-               return respond(imports.list(ctx, *limit, req.query_param("cursor")), ctx,
-                              [](const store::Page<ImportView>& page) {
-                                return page_json(page, [](const ImportView& v) {
-                                  return import_json(v, false);
-                                });
-                              });
+               return respond(
+                   imports.list(ctx, req.query_param("kind"), *limit, req.query_param("cursor")),
+                   ctx, [](const store::Page<ImportView>& page) {
+                     return page_json(page,
+                                      [](const ImportView& v) { return import_json(v, false); });
+                   });
              }));
 
   router.add("GET", "/api/v1/imports/{id}",

@@ -191,9 +191,20 @@ const Operation kOperations[] = {
      "Content-Type and its name in X-Filename (percent-encoded). 202 with the queued import; "
      "409 import_in_progress when the same file is already being imported",
      kSpreadsheetUpload, "Import", 202},
+    {"POST", "/api/v1/imports/qualifications", "imports",
+     "Import an edited learner qualifications sheet (manual 9.3) like a learner import: it "
+     "replaces the listed learners' qualifications, all or nothing",
+     kSpreadsheetUpload, "Import", 202},
     {"GET", "/api/v1/imports", "imports",
-     "Your imports, newest first (every import of the tenant for administrators)", nullptr,
-     "ImportPage", 200},
+     "Your imports of ?kind= (learner_import, the default, or qualification_import), newest "
+     "first (every import of the tenant for administrators)",
+     nullptr, "ImportPage", 200},
+    {"POST", "/api/v1/exports/qualifications", "imports",
+     "Export the learner qualifications sheet of a year group (optionally one group): 202 with "
+     "the job; the .xlsx at /api/v1/jobs/{id}/result once it has succeeded",
+     "QualificationExportInput", "Job", 202},
+    {"GET", "/api/v1/exports", "imports", "Your learner qualifications exports, newest first",
+     nullptr, "JobPage", 200},
     {"GET", "/api/v1/imports/{id}", "imports",
      "An import: status, progress, created_count and, when rejected, every error by row", nullptr,
      "Import", 200},
@@ -450,6 +461,10 @@ json schemas() {
                {"version", integer()}},
               {"id", "kind", "status", "progress", "created_count", "error_count", "errors"})},
       {"ImportPage", page_of("Import")},
+      {"JobPage", page_of("Job")},
+      {"QualificationExportInput",
+       object({{"year_group", str()}, {"group_id", {{"type", json::array({"integer", "null"})}}}},
+              {"year_group"})},
       {"NeverLoggedInLearner", object({{"learner_id", integer()},
                                        {"provider_id", integer()},
                                        {"provider_name", str()},

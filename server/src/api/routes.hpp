@@ -22,6 +22,7 @@
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
+#include "services/qualification_transfer.hpp"
 #include "services/qualification_catalogue.hpp"
 #include "services/qualifications.hpp"
 #include "services/references.hpp"
@@ -57,6 +58,7 @@ struct Api {
   services::ImportTemplates* import_templates = nullptr;
   services::Imports* imports = nullptr;
   services::Credentials* credentials = nullptr;
+  services::QualificationTransfer* qualification_transfer = nullptr;
 };
 
 void add_routes(http::Router& router, Api& api);
@@ -80,5 +82,6 @@ void add_event_routes(http::Router& router, Api& api);
 void add_import_template_routes(http::Router& router, Api& api);
 void add_import_routes(http::Router& router, Api& api);
 void add_credential_routes(http::Router& router, Api& api);
+void add_export_routes(http::Router& router, Api& api);
 
 }  // namespace lt::api

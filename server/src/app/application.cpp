@@ -13,6 +13,7 @@
 #include "http/server.hpp"
 #include "jobs/job_watch.hpp"
 #include "jobs/learner_import_job.hpp"
+#include "jobs/qualification_jobs.hpp"
 #include "mail/delivery_worker.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
@@ -23,6 +24,7 @@
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
 #include "services/providers.hpp"
+#include "services/qualification_transfer.hpp"
 #include "services/references.hpp"
 #include "services/tenants.hpp"
 #include "services/users.hpp"
@@ -58,6 +60,7 @@ struct Application::Parts {
   std::optional<auth::SecretBox> secrets;
   std::unique_ptr<services::Imports> imports;
   std::unique_ptr<services::Credentials> credentials;
+  std::unique_ptr<services::QualificationTransfer> qualification_transfer;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -107,6 +110,10 @@ Application::Application(Config config, const domain::Clock* clock)
   p.credentials = std::make_unique<services::Credentials>(*p.deps, *p.audit);
   p.job_registry.add(jobs::kLearnerImportKind,
                      jobs::learner_import_handler(*p.audit, {import_limits, {}}));
+  p.qualification_transfer = std::make_unique<services::QualificationTransfer>(*p.deps, *p.jobs);
+  p.job_registry.add(services::kQualificationExportKind, jobs::qualification_export_handler());
+  p.job_registry.add(services::kQualificationImportKind,
+                     jobs::qualification_import_handler(*p.audit, import_limits));
   if (!p.config.smtp_url.empty())
     p.mailer = std::make_unique<mail::DeliveryWorker>(
         *p.deps, mail::SmtpSettings{p.config.smtp_url, p.config.mail_from});
@@ -123,6 +130,7 @@ Application::Application(Config config, const domain::Clock* clock)
   p.api->import_templates = p.import_templates.get();
   p.api->imports = p.imports.get();
   p.api->credentials = p.credentials.get();
+  p.api->qualification_transfer = p.qualification_transfer.get();
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",

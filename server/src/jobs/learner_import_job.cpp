@@ -10,10 +10,8 @@
 #include "auth/secrets.hpp"
 #include "formats/read_table.hpp"
 #include "jobs/job_context.hpp"
-#include "services/notifications.hpp"
+#include "jobs/job_outcome_message.hpp"
 #include "store/blobs_repo.hpp"
-#include "store/outbox_repo.hpp"
-#include "store/users_repo.hpp"
 
 namespace lt::jobs {
 
@@ -30,60 +28,18 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
   return formats::with_thousands(n) + " " + (n == 1 ? one : many);
 }
 
-// Tells the requester how the import ended: a notification, and an email when they have one.
-void tell_requester(soci::session& sql, const services::Deps& deps,
-                    const store::jobs::JobRow& job) {
-  if (!job.requested_by) return;
-  auto user = store::users::find(sql, job.tenant_id, *job.requested_by);
-  if (!user) return;
-  json result = json::object();
-  if (job.result) result = json::parse(*job.result, nullptr, false);
-  if (result.is_discarded() || !result.is_object()) result = json::object();
-  const auto created = result.value("created_count", 0ull);
-  const auto rows = result.value("rows_with_errors", 0ull);
-  std::string title, text;
-  if (job.status == "succeeded") {
-    title = "Your learner import has finished";
-    text = plural(created, "learner was", "learners were") +
-           " imported. Their usernames and passwords are on the list of learners who have not "
-           "logged in.";
-  } else if (job.status == "cancelled") {
-    title = "Your learner import was cancelled";
-    text = "The import was cancelled, so no learners were imported.";
-  } else {
-    title = "Your learner import failed";
-    text = (rows > 0 ? plural(rows, "row has", "rows have") + " errors, so"
-                     : std::string(job.error.value_or("The file could not be read")) + " So") +
-           " no learners were imported. Open the import to see each error by row, correct the "
-           "spreadsheet and upload it again.";
-  }
-  const std::string link = "/imports/" + std::to_string(job.id);
-  services::notify(sql, deps, job.tenant_id, user->id, "learner_import", title, text, link);
-  if (user->email)
-    store::outbox::insert(sql, job.tenant_id, *user->email, title,
-                          "Hello " + user->first_name + ",\n\n" + text + "\n\n" +
-                              deps.settings.public_url + link + "\n",
-                          deps.now());
-}
-
-// A rejected import's result: what the user needs to correct the file.
-json rejection(const services::LearnerImportCheck& check) {
-  json errors = json::array();
-  for (const auto& e : check.errors) errors.push_back(services::to_json(e));
-  return {{"created_count", 0},
-          {"error_count", check.error_count},
-          {"rows_with_errors", check.rows_with_errors},
-          {"errors", std::move(errors)},
-          {"errors_truncated", check.errors.size() < check.error_count}};
-}
-
 }  // namespace
 
 Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings settings) {
   return [&audit, settings](JobContext& ctx) -> domain::Result<json> {
     auto& deps = ctx.deps();
     ctx.on_end([&deps](soci::session& sql, const store::jobs::JobRow& job) {
-      tell_requester(sql, deps, job);
+      const auto created = result_of(job).value("created_count", 0ull);
+      tell_requester(sql, deps, job, kLearnerImportKind,
+                     import_outcome(job, "learner import",
+                                    plural(created, "learner was", "learners were") +
+                                        " imported. Their usernames and passwords are on the "
+                                        "list of learners who have not logged in."));
     });
     if (!ctx.context().principal)
       return fail(failure("The person who uploaded this file can no longer import learners."));
@@ -100,10 +56,9 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
                                      payload.value("filename", ""), settings.limits);
     blob->bytes = std::string();  // the table holds what is needed now
     if (!table) {
-      services::LearnerImportCheck unreadable;
-      unreadable.error_count = 1;
-      unreadable.errors.push_back({0, "", "", table.error().message});
-      ctx.keep_result_on_failure(rejection(unreadable));
+      services::ImportProblems unreadable;
+      unreadable.add(0, "", "", table.error().message);
+      ctx.keep_result_on_failure(unreadable.rejection());
       return fail(failure(table.error().message));
     }
     const double parse_s = seconds_since(started);
@@ -124,12 +79,9 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
     *table = formats::Table{};  // free the cells before the learners are written
     if (stopped) return fail(jobs::stopped());
     const double check_s = seconds_since(check_start);
-    if (check.error_count > 0) {
-      ctx.keep_result_on_failure(rejection(check));
-      return fail(failure(check.rows_with_errors > 0 && check.errors.front().row > 0
-                              ? plural(check.rows_with_errors, "row has", "rows have") +
-                                    " errors; nothing was imported."
-                              : check.errors.front().message));
+    if (check.problems.any()) {
+      ctx.keep_result_on_failure(check.problems.rejection());
+      return fail(failure(check.problems.summary()));
     }
 
     // Generated passwords, sealed (argon2id hashes for 100,000 learners would take hours; the

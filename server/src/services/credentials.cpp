@@ -5,6 +5,7 @@
 #include "domain/text.hpp"
 #include "formats/read_table.hpp"
 #include "formats/xlsx_writer.hpp"
+#include "services/learners.hpp"
 #include "store/initial_passwords_repo.hpp"
 #include "store/learners_repo.hpp"
 #include "store/query.hpp"
@@ -15,18 +16,6 @@ using auth::Permission;
 using domain::Error;
 using domain::fail;
 
-namespace {
-
-// The learners whose credentials the principal may see: where they may edit learners.
-store::learners::Scope edit_scope(const auth::Principal& who) {
-  auto providers = auth::scope_ids(who, Permission::learners_edit, auth::ScopeType::provider);
-  auto groups = auth::scope_ids(who, Permission::learners_edit, auth::ScopeType::group);
-  if (!providers || !groups) return {};
-  return {*providers, *groups};
-}
-
-}  // namespace
-
 domain::Result<store::Page<NeverLoggedIn>> Credentials::page(const Context& ctx,
                                                              const NeverLoggedInQuery& query,
                                                              int limit) {
@@ -34,7 +23,7 @@ domain::Result<store::Page<NeverLoggedIn>> Credentials::page(const Context& ctx,
   if (!auth::can_somewhere(*ctx.principal, Permission::learners_edit))
     return fail(Error::forbidden());
   store::learners::ListFilter filter;
-  filter.scope = edit_scope(*ctx.principal);
+  filter.scope = edit_scope_of(*ctx.principal);
   filter.provider_id = query.provider_id;
   if (query.q && !domain::trim(*query.q).empty())
     filter.q = domain::ascii_lower(domain::trim(*query.q));

@@ -37,9 +37,9 @@ ImportView Imports::view(soci::session& sql, store::jobs::JobRow job) {
   return v;
 }
 
-domain::Result<ImportView> Imports::submit_learners(const Context& ctx, std::string_view bytes,
-                                                    const std::string& content_type,
-                                                    const std::string& filename) {
+domain::Result<ImportView> Imports::submit(const Context& ctx, const std::string& kind,
+                                           std::string_view bytes, const std::string& content_type,
+                                           const std::string& filename) {
   if (!ctx.principal) return fail(Error::unauthenticated());
   if (!auth::can_somewhere(*ctx.principal, auth::Permission::learners_edit))
     return fail(Error::forbidden());
@@ -58,7 +58,7 @@ domain::Result<ImportView> Imports::submit_learners(const Context& ctx, std::str
     // the first one's job (on PostgreSQL the blob's unique key makes the second wait for the
     // first's transaction, so even two at once cannot both start).
     const Id blob = store::blobs::put(sql, ctx.tenant_id, sha, bytes, type, filename, deps_.now());
-    for (const auto& job : store::jobs::active(sql, ctx.tenant_id, kLearnerImport)) {
+    for (const auto& job : store::jobs::active(sql, ctx.tenant_id, kind)) {
       const json payload = json::parse(job.payload, nullptr, false);
       if (payload.is_object() && payload.value("blob_id", 0ll) == blob)
         return fail(Error::make(ErrorKind::conflict, "import_in_progress",
@@ -66,9 +66,8 @@ domain::Result<ImportView> Imports::submit_learners(const Context& ctx, std::str
                                     std::to_string(job.id) +
                                     "). Wait for it to finish before uploading it again."));
     }
-    const Id id =
-        jobs_.enqueue(sql, ctx, kLearnerImport,
-                      json{{"blob_id", blob}, {"content_type", type}, {"filename", filename}});
+    const Id id = jobs_.enqueue(
+        sql, ctx, kind, json{{"blob_id", blob}, {"content_type", type}, {"filename", filename}});
     return view(sql, *store::jobs::find(sql, ctx.tenant_id, id));
   });
 }
@@ -80,13 +79,19 @@ domain::Result<ImportView> Imports::get(const Context& ctx, Id id) {
   return deps_.db.read([&](soci::session& sql) { return view(sql, std::move(*job)); });
 }
 
-domain::Result<store::Page<ImportView>> Imports::list(const Context& ctx, std::optional<int> limit,
+domain::Result<store::Page<ImportView>> Imports::list(const Context& ctx,
+                                                      const std::optional<std::string>& kind,
+                                                      std::optional<int> limit,
                                                       const std::optional<std::string>& cursor) {
   if (!ctx.principal) return fail(Error::unauthenticated());
+  const std::string wanted = kind && !kind->empty() ? *kind : std::string(kLearnerImport);
+  if (!is_import_kind(wanted))
+    return fail(Error::validation("kind", "invalid_choice",
+                                  "Choose learner_import or qualification_import."));
   const bool everyone = auth::can(*ctx.principal, auth::Permission::jobs_manage,
                                   auth::Resource{ctx.tenant_id, {}, {}, {}});
   return deps_.db.read([&](soci::session& sql) {
-    auto jobs = store::jobs::list(sql, ctx.tenant_id, std::string(kLearnerImport),
+    auto jobs = store::jobs::list(sql, ctx.tenant_id, wanted,
                                   everyone ? std::nullopt : std::optional(ctx.principal->user_id),
                                   store::page_limit(limit), cursor);
     store::Page<ImportView> page;

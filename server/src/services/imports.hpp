@@ -36,16 +36,30 @@ class Imports {
   // checked by the job.
   domain::Result<ImportView> submit_learners(const Context& ctx, std::string_view bytes,
                                              const std::string& content_type,
-                                             const std::string& filename);
+                                             const std::string& filename) {
+    return submit(ctx, "learner_import", bytes, content_type, filename);
+  }
+  // The same for an edited learner qualifications sheet (manual 9.3).
+  domain::Result<ImportView> submit_qualifications(const Context& ctx, std::string_view bytes,
+                                                   const std::string& content_type,
+                                                   const std::string& filename) {
+    return submit(ctx, "qualification_import", bytes, content_type, filename);
+  }
   // 404 for a job that is not an import or that the caller may not see.
   domain::Result<ImportView> get(const Context& ctx, Id id);
-  // The caller's imports (every one of the tenant for jobs.manage), newest first.
-  domain::Result<store::Page<ImportView>> list(const Context& ctx, std::optional<int> limit,
+  // The caller's imports of `kind` (learner_import when not given; every one of the tenant for
+  // jobs.manage), newest first. 422 for a kind that is not an import's.
+  domain::Result<store::Page<ImportView>> list(const Context& ctx,
+                                               const std::optional<std::string>& kind,
+                                               std::optional<int> limit,
                                                const std::optional<std::string>& cursor);
   // The import's errors as a workbook (Row, Column, Value, Message).
   domain::Result<DownloadFile> errors_workbook(const Context& ctx, Id id);
 
  private:
+  domain::Result<ImportView> submit(const Context& ctx, const std::string& kind,
+                                    std::string_view bytes, const std::string& content_type,
+                                    const std::string& filename);
   ImportView view(soci::session& sql, store::jobs::JobRow job);
   Deps& deps_;
   Jobs& jobs_;

@@ -20,28 +20,7 @@ namespace lt::services {
 using domain::ImportColumn;
 using store::learner_import::NewLearner;
 
-nlohmann::json to_json(const ImportError& e) {
-  return {{"row", e.row}, {"column", e.column}, {"value", e.value}, {"message", e.message}};
-}
-
 namespace {
-
-// Collects errors, keeping the first `max` and counting every one and every row with one.
-class Errors {
- public:
-  Errors(LearnerImportCheck& out, std::size_t max) : out_(out), max_(max) {}
-  void add(std::size_t row, std::string_view column, std::string value, std::string message) {
-    ++out_.error_count;
-    if (rows_.insert(row).second) ++out_.rows_with_errors;
-    if (out_.errors.size() < max_)
-      out_.errors.push_back({row, std::string(column), std::move(value), std::move(message)});
-  }
-
- private:
-  LearnerImportCheck& out_;
-  std::size_t max_;
-  std::set<std::size_t> rows_;
-};
 
 // A provider a row may name by UKPRN, and whether the uploader may add learners there.
 struct ProviderChoice {
@@ -83,7 +62,7 @@ std::map<std::string, Choices> choice_lists(soci::session& sql) {
 }
 
 // Where each template column is in the file; errors for missing, unknown and repeated headings.
-std::vector<const ImportColumn*> map_header(const formats::Table& table, Errors& errors) {
+std::vector<const ImportColumn*> map_header(const formats::Table& table, ImportProblems& errors) {
   std::vector<const ImportColumn*> at(table.header.size(), nullptr);
   std::set<std::string_view> seen;
   for (std::size_t i = 0; i < table.header.size(); ++i) {
@@ -148,10 +127,10 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
                                         const formats::Table& table, const std::string& today,
                                         const LearnerImportLimits& limits,
                                         const std::function<bool(std::size_t)>& progress) {
-  LearnerImportCheck out;
-  Errors errors(out, limits.max_errors);
+  LearnerImportCheck out{{}, ImportProblems(limits.max_errors)};
+  ImportProblems& errors = out.problems;
   const auto columns = map_header(table, errors);
-  if (out.error_count > 0) return out;
+  if (errors.any()) return out;
   if (table.rows.empty()) {
     errors.add(0, "", "",
                "The file has no learners in it: fill in one row per learner under the "
@@ -176,7 +155,7 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
   out.learners.reserve(table.rows.size());
   std::size_t done = 0;
   for (const auto& row : table.rows) {
-    const std::size_t errors_before = out.error_count;
+    const std::size_t errors_before = errors.error_count;
     LearnerInput in;
     std::string ukprn;
     std::map<std::string, std::string> raw;  // field -> cell text as given
@@ -223,7 +202,7 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
       errors.add(row.number, headings.count(e.field) ? headings[e.field] : heading_of(e.field),
                  raw.count(e.field) ? raw[e.field] : "", e.message);
     }
-    if (out.error_count == errors_before) {
+    if (errors.error_count == errors_before) {
       const std::string uln = value_or_empty(in.uln);
       if (!uln.empty()) {
         auto [it, fresh] = uln_rows.emplace(uln, row.number);
@@ -239,7 +218,7 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
                    "Row " + std::to_string(at->second) +
                        " has a learner with the same name and date of birth at this provider.");
     }
-    if (out.error_count == errors_before) {
+    if (errors.error_count == errors_before) {
       NewLearner l;
       l.provider_id = provider->id;
       l.status_flags = new_learner_flags(provider->learners_add_qualifications);

@@ -11,29 +11,18 @@
 #include <vector>
 
 #include <soci/soci.h>
-#include <nlohmann/json.hpp>
 
 #include "formats/table.hpp"
 #include "services/context.hpp"
+#include "services/import_errors.hpp"
 #include "store/learner_import_repo.hpp"
 
 namespace lt::services {
 
-// One problem, as the user sees it: the spreadsheet row, the column heading, the value in it.
-struct ImportError {
-  std::size_t row = 0;  // 0: about the file as a whole
-  std::string column;
-  std::string value;
-  std::string message;
-};
-nlohmann::json to_json(const ImportError& e);
-
 struct LearnerImportCheck {
   // The learners to create, in file order, without usernames and passwords yet.
   std::vector<store::learner_import::NewLearner> learners;
-  std::vector<ImportError> errors;  // the first `max_errors` of them
-  std::size_t error_count = 0;      // all of them
-  std::size_t rows_with_errors = 0;
+  ImportProblems problems;
 };
 
 struct LearnerImportLimits {

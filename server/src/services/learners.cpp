@@ -37,11 +37,21 @@ auth::Resource resource_of(soci::session& sql, const store::LearnerRow& l) {
 
 }  // namespace
 
-store::learners::Scope scope_of(const auth::Principal& who) {
-  auto providers = auth::scope_ids(who, Permission::learners_view, auth::ScopeType::provider);
-  auto groups = auth::scope_ids(who, Permission::learners_view, auth::ScopeType::group);
-  if (!providers || !groups) return {};  // a tenant-wide assignment sees everyone
+namespace {
+store::learners::Scope scope_for(const auth::Principal& who, Permission permission) {
+  auto providers = auth::scope_ids(who, permission, auth::ScopeType::provider);
+  auto groups = auth::scope_ids(who, permission, auth::ScopeType::group);
+  if (!providers || !groups) return {};  // a tenant-wide assignment covers everyone
   return {*providers, *groups};
+}
+}  // namespace
+
+store::learners::Scope scope_of(const auth::Principal& who) {
+  return scope_for(who, Permission::learners_view);
+}
+
+store::learners::Scope edit_scope_of(const auth::Principal& who) {
+  return scope_for(who, Permission::learners_edit);
 }
 
 namespace {

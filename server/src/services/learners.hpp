@@ -89,6 +89,8 @@ void unapprove_after_change(domain::Actor actor, store::LearnerRow& learner, Cha
 
 // The learners a principal may view: their providers plus their groups, or the whole tenant.
 store::learners::Scope scope_of(const auth::Principal& who);
+// The learners a principal may edit (learners.edit): the scope of credentials, exports and imports.
+store::learners::Scope edit_scope_of(const auth::Principal& who);
 
 // Loads a learner the caller may act on with `permission`, for use cases about a learner's record
 // (references, …): 401 signed out; 404 when the learner is outside what they may view (or does

@@ -82,4 +82,13 @@ void remove(soci::session& sql, Id tenant, Id learner_id, Id id) {
       soci::use(tenant), soci::use(learner_id), soci::use(id);
 }
 
+std::size_t remove_all(soci::session& sql, Id tenant, Id learner_id) {
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM learner_qualifications WHERE tenant_id = :t AND learner_id = :l",
+      soci::use(tenant), soci::use(learner_id), soci::into(count);
+  sql << "DELETE FROM learner_qualifications WHERE tenant_id = :t AND learner_id = :l",
+      soci::use(tenant), soci::use(learner_id);
+  return static_cast<std::size_t>(count);
+}
+
 }  // namespace lt::store::learner_qualifications

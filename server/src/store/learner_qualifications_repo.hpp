@@ -33,5 +33,7 @@ Id insert(soci::session& sql, const Row& row);
 // Saves type, subject, month and grades when the version matches; false when stale.
 bool update(soci::session& sql, const Row& row, const std::string& now);
 void remove(soci::session& sql, Id tenant, Id learner_id, Id id);
+// Removes every qualification of the learner (a bulk import replacing them); returns how many.
+std::size_t remove_all(soci::session& sql, Id tenant, Id learner_id);
 
 }  // namespace lt::store::learner_qualifications
