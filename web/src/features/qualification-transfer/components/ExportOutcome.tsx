@@ -17,7 +17,7 @@ function Finished({ job }: { job: Job }) {
         <Stack gap={4}>
           {learners !== null && <Text size="sm">The spreadsheet lists {learnersText(learners)} with their current qualifications.</Text>}
           {job.result_url ? (
-            <Anchor href={job.result_url} download size="sm" fw={600}>
+            <Anchor href={job.result_url} download size="sm" fw={600} c="dark.9" underline="always">
               Download the export (.xlsx)
             </Anchor>
           ) : (
