@@ -25,7 +25,7 @@ void add_learner_export_routes(http::Router& router, Api& api) {
                  if (!query) return error_response(query.error(), ctx.request_id);
                  auto file = exports.download(ctx, *query, format);
                  if (!file) return error_response(file.error(), ctx.request_id);
-                 return download_response(*file);
+                 return download_response(std::move(*file));
                }));
   }
 }
