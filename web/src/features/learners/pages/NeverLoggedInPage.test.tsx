@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
+import { renderPage as renderWithProviders } from '@/test/render-page';
 import { json, routeFetch } from '@/test/fetch-routes';
 import type { NeverLoggedInLearner } from '@/lib/types';
 import { NeverLoggedInPage } from './NeverLoggedInPage';
@@ -25,15 +23,7 @@ const providers = {
 };
 
 function renderPage() {
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <MemoryRouter initialEntries={['/learners/never-logged-in']}>
-          <NeverLoggedInPage />
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+  return renderWithProviders(<NeverLoggedInPage />, '/learners/never-logged-in');
 }
 
 afterEach(() => vi.unstubAllGlobals());
