@@ -2,18 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { json, routeFetch } from '@/test/fetch-routes';
+import { twoProviders as providers } from '@/test/providers';
 import { renderPage } from '@/test/render-page';
 import { LearnersPage } from './LearnersPage';
-
-const providers = {
-  items: [
-    { id: 5, name: 'Cheltenham College' },
-    { id: 6, name: 'Gloucester School' },
-  ],
-  next_cursor: null,
-  total: 2,
-};
-
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderPage as renderWithProviders } from '@/test/render-page';
 import { json, routeFetch } from '@/test/fetch-routes';
+import { twoProviders as providers } from '@/test/providers';
 import type { NeverLoggedInLearner } from '@/lib/types';
 import { NeverLoggedInPage } from './NeverLoggedInPage';
 
@@ -12,15 +13,6 @@ function learner(overrides: Partial<NeverLoggedInLearner> = {}): NeverLoggedInLe
     uln: '1234567890', date_of_birth: '2008-01-01', username: 'alovelace', password: 'RLK258E1', created_at: '2026-06-27T10:00:00Z', ...overrides,
   };
 }
-
-const providers = {
-  items: [
-    { id: 5, name: 'Cheltenham College' },
-    { id: 6, name: 'Gloucester School' },
-  ],
-  next_cursor: null,
-  total: 2,
-};
 
 function renderPage() {
   return renderWithProviders(<NeverLoggedInPage />, '/learners/never-logged-in');
