@@ -1,5 +1,6 @@
-// Learners (manual 4, 5.1, 5.2, 6): the dashboard, the list, creating, editing, resetting a
-// password and deleting — against the real server. Each test makes its own provider and learners.
+// Learners (manual 4, 5.1, 5.2, 6): the dashboard, the list and its downloads, creating, editing,
+// resetting a password and deleting — against the real server. Each test makes its own provider and learners.
+import { readFile } from 'node:fs/promises';
 import { request, type Page } from '@playwright/test';
 import { baseUrl, expect, expectAccessible, signIn, signInAsAdmin, test, unique } from './helpers';
 import { admin, makeLearner, makeProvider, type Made } from './learner-fixtures';
@@ -104,6 +105,32 @@ test('searches the list by the start of a name', async ({ page }) => {
   // the hidden first name follows the visible last name: "Zebedee, Lee" to a screen reader
   await table.getByRole('link', { name: new RegExp(`^${surname}\\s*, Lee$`) }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Lee ${surname}` })).toBeVisible();
+});
+
+test('downloads the filtered list from the server as Excel and CSV', async ({ page }) => {
+  const api = await admin();
+  const provider = await makeProvider(api);
+  const mine = await makeLearner(api, provider.id);
+  const elsewhere = await makeLearner(api, (await makeProvider(api)).id);
+  await api.dispose();
+
+  await signInAsAdmin(page);
+  await page.goto(`/learners?provider_id=${provider.id}`);
+  await expect(learnersTable(page).getByRole('cell', { name: mine.username, exact: true })).toBeVisible();
+
+  const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Excel' }).click()]);
+  expect(excel.suggestedFilename()).toBe('learners.xlsx');
+  expect(excel.url()).toContain(`/api/v1/learners.xlsx?provider_id=${provider.id}`);
+  const workbook = await readFile((await excel.path())!);
+  expect(workbook.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container, as .xlsx files are
+
+  // the CSV holds the provider's learner and no one else's
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+  expect(csv.suggestedFilename()).toBe('learners.csv');
+  const text = await readFile((await csv.path())!, 'utf8');
+  expect(text.startsWith('\uFEFFUsername,First name,Last name,')).toBe(true);
+  expect(text).toContain(`${mine.username},Lee,${mine.last_name},`);
+  expect(text).not.toContain(elsewhere.username);
 });
 
 test('a dashboard count links to the list it counts, with the same total', async ({ page }) => {

@@ -25,8 +25,8 @@ std::string content_disposition(const std::string& filename) {
   return "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded;
 }
 
-http::Response download_response(const services::DownloadFile& file) {
-  http::Response r = http::Response::text(200, file.bytes, file.content_type);
+http::Response download_response(services::DownloadFile file) {
+  http::Response r = http::Response::text(200, std::move(file.bytes), std::move(file.content_type));
   r.set_header("Content-Disposition", content_disposition(file.filename));
   return r;
 }

@@ -1,6 +1,7 @@
 // /api/v1/learners and /api/v1/dashboard: learner records and the learner manager's counts.
 #include "services/learners.hpp"
 #include "api/json_body.hpp"
+#include "api/learner_query.hpp"
 #include "api/render.hpp"
 #include "api/routes.hpp"
 #include "domain/profile.hpp"
@@ -54,25 +55,12 @@ void add_learner_routes(http::Router& router, Api& api) {
   router.add("GET", "/api/v1/learners",
              gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
                auto limit = query_int(req, "limit");
-               auto provider = query_id(req, "provider_id");
-               auto group = query_id(req, "group_id");
-               for (const auto* bad :
-                    {limit ? nullptr : &limit.error(), provider ? nullptr : &provider.error(),
-                     group ? nullptr : &group.error()})
-                 if (bad) return error_response(*bad, ctx.request_id);
-               services::LearnerQuery query;
-               query.q = req.query_param("q");
-               query.status = req.query_param("status");
-               if (query.status && query.status->empty()) query.status.reset();
-               query.year_group = req.query_param("year_group");
-               if (query.year_group && query.year_group->empty()) query.year_group.reset();
-               query.cursor = req.query_param("cursor");
-               query.sort = req.query_param("sort");
-               if (query.sort && query.sort->empty()) query.sort.reset();
-               query.provider_id = *provider;
-               query.group_id = *group;
-               query.limit = *limit;
-               return respond(learners.list(ctx, query), ctx, learner_page_json);
+               if (!limit) return error_response(limit.error(), ctx.request_id);
+               auto query = read_learner_filters(req);
+               if (!query) return error_response(query.error(), ctx.request_id);
+               query->cursor = req.query_param("cursor");
+               query->limit = *limit;
+               return respond(learners.list(ctx, *query), ctx, learner_page_json);
              }));
 
   router.add("POST", "/api/v1/learners",

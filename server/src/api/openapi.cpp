@@ -1,5 +1,7 @@
 // GET /api/v1/openapi.json: the API described in OpenAPI 3.1. The operation table below is kept
 // true by a test that compares it with the router's routes.
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "api/openapi.hpp"
@@ -14,6 +16,10 @@ namespace {
 
 // A response that is an .xlsx download rather than JSON.
 constexpr const char* kXlsxFile = "xlsx file";
+// A response that is a CSV download (UTF-8 with a byte-order mark).
+constexpr const char* kCsvFile = "csv file";
+// The learner list's filters, which its downloads take too.
+constexpr const char* kLearnerFilters = "q,provider_id,group_id,status,year_group,sort";
 // A request body that is an uploaded spreadsheet (the raw file, its real Content-Type).
 constexpr const char* kSpreadsheetUpload = "spreadsheet upload";
 
@@ -26,6 +32,7 @@ struct Operation {
   const char* response;  // component schema name of the success body, or nullptr
   int status;
   const char* media = nullptr;  // a success body that is not JSON: its media type
+  const char* query = nullptr;  // query parameters, comma-separated (lists get theirs anyway)
 };
 
 const Operation kOperations[] = {
@@ -217,6 +224,12 @@ const Operation kOperations[] = {
     {"GET", "/api/v1/learners/never-logged-in.xlsx", "learners",
      "The same list as a spreadsheet for handing out credentials (audited)", nullptr, kXlsxFile,
      200},
+    {"GET", "/api/v1/learners.xlsx", "learners",
+     "Every learner the list shows with these filters, as learners.xlsx (learners.view; audited)",
+     nullptr, kXlsxFile, 200, nullptr, kLearnerFilters},
+    {"GET", "/api/v1/learners.csv", "learners",
+     "The same as learners.csv: UTF-8 with a byte-order mark, formulas neutralised (audited)",
+     nullptr, kCsvFile, 200, nullptr, kLearnerFilters},
 };
 
 json ref(const char* name) {
@@ -582,6 +595,14 @@ json operation(const Operation& op) {
                           "provider_id", "group_id", "year_group"})
       parameters.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", str()}});
   }
+  for (std::string_view rest = op.query ? op.query : ""; !rest.empty();) {
+    const auto comma = rest.find(',');
+    parameters.push_back({{"name", std::string(rest.substr(0, comma))},
+                          {"in", "query"},
+                          {"required", false},
+                          {"schema", str()}});
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
   if (!parameters.empty()) o["parameters"] = parameters;
   if (op.request == kSpreadsheetUpload) {
     const json file = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
@@ -599,12 +620,15 @@ json operation(const Operation& op) {
   if (op.response) success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
   if (op.media)
     success["content"] = {{op.media, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
-  if (op.response == kXlsxFile) {
-    success["content"] = {{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
-    success["headers"] = {
-        {"Content-Disposition",
-         {{"description", "attachment; filename=\"….xlsx\""}, {"schema", str()}}}};
+  if (op.response == kXlsxFile || op.response == kCsvFile) {
+    const bool xlsx = op.response == kXlsxFile;
+    success["content"] = {
+        {xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv",
+         {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+    success["headers"] = {{"Content-Disposition",
+                           {{"description", std::string("attachment; filename=\"….") +
+                                                (xlsx ? "xlsx" : "csv") + "\""},
+                            {"schema", str()}}}};
   } else if (op.response) {
     success["content"] = {{"application/json", {{"schema", ref(op.response)}}}};
   }

@@ -1,7 +1,7 @@
 // Record → JSON.
 #include "api/render.hpp"
 
-#include "domain/profile.hpp"
+#include "services/learners.hpp"
 
 namespace lt::api {
 
@@ -92,16 +92,6 @@ nlohmann::json settings_json(const store::TenantRow& t) {
           {"version", t.version}};
 }
 
-namespace {
-std::string approval_of(const store::LearnerRow& l) {
-  const bool complete = l.key_information_state == "complete" &&
-                        l.additional_information_state == "complete" &&
-                        l.qualifications_state == "complete" && l.reference_state == "complete";
-  return domain::approval_state(domain::sign_off_applies(l.profile_sign_off, l.provider_sign_off),
-                                complete, l.approval == "approved");
-}
-}  // namespace
-
 void write_learner(JsonWriter& w, const store::LearnerRow& l) {
   w.begin_object()
       .member("id", l.id)
@@ -134,7 +124,7 @@ void write_learner(JsonWriter& w, const store::LearnerRow& l) {
       .member("qualifications", l.qualifications_state)
       .member("reference", l.reference_state)
       .end_object();
-  w.member("approval", approval_of(l))
+  w.member("approval", services::approval_of(l))
       .member("last_login_at", l.last_login_at)
       .member("locked", l.locked)
       .member("must_change_password", l.must_change_password)

@@ -24,6 +24,7 @@ void add_routes(http::Router& router, Api& api) {
   add_import_routes(router, api);
   add_credential_routes(router, api);
   add_export_routes(router, api);
+  add_learner_export_routes(router, api);
 }
 
 }  // namespace lt::api

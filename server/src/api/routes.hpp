@@ -18,6 +18,7 @@
 #include "services/import_templates.hpp"
 #include "services/imports.hpp"
 #include "services/jobs.hpp"
+#include "services/learner_exports.hpp"
 #include "services/learners.hpp"
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
@@ -59,6 +60,7 @@ struct Api {
   services::Imports* imports = nullptr;
   services::Credentials* credentials = nullptr;
   services::QualificationTransfer* qualification_transfer = nullptr;
+  services::LearnerExports* learner_exports = nullptr;
 };
 
 void add_routes(http::Router& router, Api& api);
@@ -83,5 +85,6 @@ void add_import_template_routes(http::Router& router, Api& api);
 void add_import_routes(http::Router& router, Api& api);
 void add_credential_routes(http::Router& router, Api& api);
 void add_export_routes(http::Router& router, Api& api);
+void add_learner_export_routes(http::Router& router, Api& api);
 
 }  // namespace lt::api

@@ -20,6 +20,7 @@
 #include "services/credentials.hpp"
 #include "services/groups.hpp"
 #include "services/imports.hpp"
+#include "services/learner_exports.hpp"
 #include "services/learners.hpp"
 #include "services/notifications.hpp"
 #include "services/outbox.hpp"
@@ -61,6 +62,7 @@ struct Application::Parts {
   std::unique_ptr<services::Imports> imports;
   std::unique_ptr<services::Credentials> credentials;
   std::unique_ptr<services::QualificationTransfer> qualification_transfer;
+  std::unique_ptr<services::LearnerExports> learner_exports;
   std::unique_ptr<mail::DeliveryWorker> mailer;
   http::Metrics metrics;
   auth::LoginThrottle throttle;
@@ -108,6 +110,7 @@ Application::Application(Config config, const domain::Clock* clock)
   import_limits.max_rows = p.config.import_max_rows;
   p.imports = std::make_unique<services::Imports>(*p.deps, *p.jobs, import_limits);
   p.credentials = std::make_unique<services::Credentials>(*p.deps, *p.audit);
+  p.learner_exports = std::make_unique<services::LearnerExports>(*p.deps, *p.audit, *p.learners);
   p.job_registry.add(jobs::kLearnerImportKind,
                      jobs::learner_import_handler(*p.audit, {import_limits, {}}));
   p.qualification_transfer = std::make_unique<services::QualificationTransfer>(*p.deps, *p.jobs);
@@ -131,6 +134,7 @@ Application::Application(Config config, const domain::Clock* clock)
   p.api->imports = p.imports.get();
   p.api->credentials = p.credentials.get();
   p.api->qualification_transfer = p.qualification_transfer.get();
+  p.api->learner_exports = p.learner_exports.get();
   api::add_routes(p.router, *p.api);
   store::Database* db = p.db.get();
   p.metrics.add_gauge("lt_db_connections_in_use", "Database connections in use",

@@ -186,8 +186,16 @@ void unapprove_after_change(domain::Actor actor, store::LearnerRow& learner, Cha
   learner.approval = "not_approved";
 }
 
-Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
-                                                      const LearnerQuery& query) {
+std::string approval_of(const store::LearnerRow& l) {
+  const bool complete = l.key_information_state == "complete" &&
+                        l.additional_information_state == "complete" &&
+                        l.qualifications_state == "complete" && l.reference_state == "complete";
+  return domain::approval_state(domain::sign_off_applies(l.profile_sign_off, l.provider_sign_off),
+                                complete, l.approval == "approved");
+}
+
+Result<store::learners::ListFilter> Learners::filter_of(const Context& ctx,
+                                                        const LearnerQuery& query) {
   if (!ctx.principal || !auth::can_somewhere(*ctx.principal, Permission::learners_view))
     return fail(Error::forbidden());
   if (query.status && store::learners::status_condition(*query.status).empty())
@@ -213,13 +221,40 @@ Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
   filter.status = query.status;
   filter.limit = store::page_limit(query.limit);
   filter.cursor = query.cursor;
+  return filter;
+}
+
+Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
+                                                      const LearnerQuery& query) {
+  auto filter = filter_of(ctx, query);
+  if (!filter) return fail(std::move(filter.error()));
   // Totals of unnarrowed lists come from the status counters (see store::learners::list).
   std::optional<store::learner_counts::Histogram> totals;
-  if (!filter.q && !filter.group_id && !filter.year_group)
-    totals = histogram(ctx, filter.scope, filter.provider_id);
+  if (!filter->q && !filter->group_id && !filter->year_group)
+    totals = histogram(ctx, filter->scope, filter->provider_id);
   return deps_.db.read([&](soci::session& sql) {
-    return store::learners::list(sql, ctx.tenant_id, filter, totals ? &*totals : nullptr);
+    return store::learners::list(sql, ctx.tenant_id, *filter, totals ? &*totals : nullptr);
   });
+}
+
+Result<std::size_t> Learners::visit_all(
+    const Context& ctx, const LearnerQuery& query,
+    const std::function<void(const store::LearnerRow&)>& visit) {
+  LearnerQuery all = query;
+  all.cursor.reset();
+  all.limit = 500;
+  auto filter = filter_of(ctx, all);
+  if (!filter) return fail(std::move(filter.error()));
+  filter->count_total = false;
+  std::size_t count = 0;
+  for (;;) {
+    auto page = deps_.db.read(
+        [&](soci::session& sql) { return store::learners::list(sql, ctx.tenant_id, *filter); });
+    for (const auto& learner : page.items) visit(learner);
+    count += page.items.size();
+    if (!page.next_cursor || page.items.empty()) return count;
+    filter->cursor = std::move(page.next_cursor);
+  }
 }
 
 store::learner_counts::Histogram Learners::histogram(const Context& ctx,

@@ -4,6 +4,8 @@
 // provider) plus a learner row; everything is limited to the providers in the caller's scope.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,6 +43,12 @@ class Learners {
 
   domain::Result<store::Page<store::LearnerRow>> list(const Context& ctx,
                                                       const LearnerQuery& query);
+  // Every learner list() would show for `query`, in its order and ignoring its paging, handed to
+  // `visit` one by one; pages of 500 are read each on its own, so an export of any size holds no
+  // connection throughout and no more than a page in memory. The same checks and errors as
+  // list(); the number of learners visited.
+  domain::Result<std::size_t> visit_all(const Context& ctx, const LearnerQuery& query,
+                                        const std::function<void(const store::LearnerRow&)>& visit);
   domain::Result<store::LearnerRow> get(const Context& ctx, Id id);
   domain::Result<store::LearnerRow> create(const Context& ctx, const LearnerInput& input);
   domain::Result<store::LearnerRow> update(const Context& ctx, Id id, const LearnerInput& input);
@@ -68,6 +76,10 @@ class Learners {
                                              std::optional<Id> id, auth::Permission permission);
 
  private:
+  // The store filter list() and visit_all() share: 403 unless the caller may view learners
+  // somewhere, 422 for an unknown status, sort or year group.
+  domain::Result<store::learners::ListFilter> filter_of(const Context& ctx,
+                                                        const LearnerQuery& query);
   domain::Result<store::LearnerRow> load(soci::session& sql, const Context& ctx, Id id,
                                          auth::Permission permission);
   domain::Result<store::LearnerRow> edit(soci::session& sql, const Context& ctx,
@@ -86,6 +98,10 @@ class Learners {
 // The rule of manual 5.6: any change the learner makes to an approved profile sends it back to
 // their manager. Records the approval change when there is one; the caller saves the row.
 void unapprove_after_change(domain::Actor actor, store::LearnerRow& learner, Changes& changes);
+
+// The approval state a learner's profile shows ("not_required", "incomplete", "awaiting" or
+// "approved"; domain::approval_state over their sections, sign-off and approval).
+std::string approval_of(const store::LearnerRow& learner);
 
 // The learners a principal may view: their providers plus their groups, or the whole tenant.
 store::learners::Scope scope_of(const auth::Principal& who);

@@ -279,7 +279,9 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
     Binds binds;
     const std::string paged = where + after(binds) + order_by;
     fetched = select_bound(sql, paged, binds, f.limit);
-    if (f.group_id || f.year_group)
+    if (!f.count_total)
+      page.total = 0;
+    else if (f.group_id || f.year_group)
       page.total = count_of(sql, "SELECT COUNT(*) FROM learners l " + where, {});
     else
       page.total = learner_counts::with_flags(
@@ -303,7 +305,7 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
                   keyset + order_by + ") b" + std::to_string(i);
       // Counted only up to the cap: a short search term can match a fifth of all learners, and
       // counting them exactly would cost more than the page itself.
-      if (total > kSearchTotalCap) continue;
+      if (!f.count_total || total > kSearchTotalCap) continue;
       Binds count_binds;
       std::string only_here = term(kKeyColumns[i], count_binds);
       for (std::size_t j = 0; j < i; ++j)

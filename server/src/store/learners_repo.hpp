@@ -34,6 +34,9 @@ struct ListFilter {
   std::optional<std::string> cursor;  // the previous page's next_cursor
   // The ?year_group= filter: a code of the year-groups list, checked by the service.
   std::optional<std::string> year_group;
+  // False leaves Page::total at 0: an export walking every page needs no total, and counting a
+  // search or a group again for each of its pages would cost more than the pages themselves.
+  bool count_total = true;
 };
 
 // The SQL condition for a dashboard status over learners l (its bit of l.status_flags, which

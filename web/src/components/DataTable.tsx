@@ -1,5 +1,6 @@
 // The one list screen: a declaration of columns over a server list endpoint. Paging (cursor +
-// limit), optional sorting and filters are server-side; "Export to Excel" walks all pages.
+// limit), optional sorting and filters are server-side; "Export to Excel" walks all pages (up to
+// 10,000 rows) in the browser, unless the list has server-made downloads to offer instead.
 import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Group, Loader, NativeSelect, Paper, ScrollArea, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
@@ -30,6 +31,8 @@ export interface DataTableProps<T> {
   empty: ReactNode;
   toolbar?: ReactNode;
   exportFileName?: string;
+  /** links to files the server makes of the whole list (no row limit); they replace "Export to Excel" */
+  downloads?: ReactNode;
   limit?: number;
   /** optional expandable detail under a row */
   renderExpanded?: (row: T) => ReactNode;
@@ -102,11 +105,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
         <Group align="flex-end" wrap="wrap">{toolbar}</Group>
-        {canExport && (
-          <Button variant="default" onClick={doExport} loading={exporting} disabled={total === 0 && items.length === 0}>
-            Export to Excel
-          </Button>
-        )}
+        {props.downloads ??
+          (canExport && (
+            <Button variant="default" onClick={doExport} loading={exporting} disabled={total === 0 && items.length === 0}>
+              Export to Excel
+            </Button>
+          ))}
       </Group>
       {exportError && (
         <Alert color="red" role="alert" mb="sm">

@@ -1,6 +1,6 @@
 // Learners, the dashboard counts and the reference lists the learner form offers.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Query } from '@/lib/api-client';
+import { api, API_BASE, buildQuery, type Query } from '@/lib/api-client';
 import type { Dashboard, Learner, ListPage, ReferenceItem } from '@/lib/types';
 import type { LearnerBody } from './form';
 
@@ -9,6 +9,11 @@ export const dashboardKey = ['dashboard'] as const;
 
 export function listLearners(params: Query, signal?: AbortSignal) {
   return api.get<ListPage<Learner>>('/learners', params, signal);
+}
+
+/** The whole list with these filters (no paging) as a file the server makes: learners.xlsx or learners.csv. */
+export function learnersDownloadUrl(format: 'xlsx' | 'csv', filters: Query): string {
+  return `${API_BASE}/learners.${format}${buildQuery(filters)}`;
 }
 
 export const learnerQuery = (id: number) =>

@@ -22,10 +22,6 @@ export function SectionBadges({ sections, long = false }: { sections: Learner['s
   );
 }
 
-export function sectionsText(sections: Learner['sections']): string {
-  return SECTIONS.map((s) => `${s.label}: ${sectionState(sections?.[s.key]).label}`).join('; ');
-}
-
 export function ApprovalBadge({ approval }: { approval: string }) {
   const a = approvalState(approval);
   return (

@@ -1,6 +1,6 @@
 // Manual 5.2: every learner the user may see, with search, provider, status, group and sort (all
 // kept in the address, so dashboard counts and group member counts link straight to a filtered
-// list), paging and Excel export.
+// list), paging, and the whole filtered list as an Excel or CSV file made by the server.
 import { useMemo } from 'react';
 import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -14,10 +14,10 @@ import type { Learner } from '@/lib/types';
 import { useMe } from '@/features/auth/api';
 import { useProviderOptions } from '@/features/providers/api';
 import { useGroups } from '@/features/groups/api';
-import { learnersKey, listLearners } from '../api';
-import { ApprovalBadge, LockedBadge, SectionBadges, sectionsText } from '../components/LearnerBadges';
+import { learnersDownloadUrl, learnersKey, listLearners } from '../api';
+import { ApprovalBadge, LockedBadge, SectionBadges } from '../components/LearnerBadges';
 import { learnerName, useLearnerActions, type LearnerActions } from '../components/LearnerActionDialogs';
-import { approvalState, LEARNER_STATUSES, statusLabel } from '../status';
+import { LEARNER_STATUSES, statusLabel } from '../status';
 
 export const SORTS = [
   { value: 'last_name', label: 'Last name, A to Z' },
@@ -65,11 +65,13 @@ export function LearnersPage() {
     setParams(next, { replace: true });
   };
   const filtered = !!(values.q || values.provider_id || values.status || values.group_id);
+  // The list and its downloads ask for the same learners.
+  const listFilters = { q: debouncedQ.trim(), provider_id: values.provider_id, status: values.status, sort: values.sort, group_id: values.group_id };
 
   const columns = useMemo<Column<Learner>[]>(
     () => [
-      { key: 'username', header: 'Username', render: (l) => l.username, exportValue: (l) => l.username },
-      { key: 'first_name', header: 'First name', render: (l) => l.first_name, exportValue: (l) => l.first_name },
+      { key: 'username', header: 'Username', render: (l) => l.username },
+      { key: 'first_name', header: 'First name', render: (l) => l.first_name },
       {
         key: 'last_name',
         header: 'Last name',
@@ -79,14 +81,13 @@ export function LearnersPage() {
             <VisuallyHidden>, {l.first_name}</VisuallyHidden>
           </Anchor>
         ),
-        exportValue: (l) => l.last_name,
       },
-      { key: 'email', header: 'Email', render: (l) => l.email || '—', exportValue: (l) => l.email },
-      { key: 'provider', header: 'Provider', render: (l) => l.provider_name, exportValue: (l) => l.provider_name },
-      { key: 'sections', header: 'Profile sections', render: (l) => <SectionBadges sections={l.sections} />, exportValue: (l) => sectionsText(l.sections) },
-      { key: 'approval', header: 'Approval', render: (l) => <ApprovalBadge approval={l.approval} />, exportValue: (l) => approvalState(l.approval).label },
-      { key: 'last_login_at', header: 'Last signed in', render: (l) => (l.last_login_at ? formatDateTime(l.last_login_at) : 'Never'), exportValue: (l) => l.last_login_at ?? 'Never' },
-      { key: 'locked', header: 'Locked', render: (l) => (l.locked ? <LockedBadge locked /> : <Text size="sm" c="dimmed">No</Text>), exportValue: (l) => (l.locked ? 'Locked' : '') },
+      { key: 'email', header: 'Email', render: (l) => l.email || '—' },
+      { key: 'provider', header: 'Provider', render: (l) => l.provider_name },
+      { key: 'sections', header: 'Profile sections', render: (l) => <SectionBadges sections={l.sections} /> },
+      { key: 'approval', header: 'Approval', render: (l) => <ApprovalBadge approval={l.approval} /> },
+      { key: 'last_login_at', header: 'Last signed in', render: (l) => (l.last_login_at ? formatDateTime(l.last_login_at) : 'Never') },
+      { key: 'locked', header: 'Locked', render: (l) => (l.locked ? <LockedBadge locked /> : <Text size="sm" c="dimmed">No</Text>) },
       ...(canEdit ? [{ key: 'actions', header: 'Actions', render: (l: Learner) => <RowActions learner={l} actions={actions} /> }] : []),
     ],
     [actions, canEdit],
@@ -120,10 +121,19 @@ export function LearnersPage() {
       </PageTitle>
       <DataTable
         label="Learners"
-        exportFileName={values.status ? `Learners - ${statusLabel(values.status)}` : 'Learners'}
         queryKey={learnersKey}
         fetchPage={listLearners}
-        filters={{ q: debouncedQ.trim(), provider_id: values.provider_id, status: values.status, sort: values.sort, group_id: values.group_id }}
+        filters={listFilters}
+        downloads={
+          <Group gap="xs">
+            <Button component="a" href={learnersDownloadUrl('xlsx', listFilters)} download="learners.xlsx" variant="default">
+              Download Excel
+            </Button>
+            <Button component="a" href={learnersDownloadUrl('csv', listFilters)} download="learners.csv" variant="default">
+              Download CSV
+            </Button>
+          </Group>
+        }
         columns={columns}
         rowKey={(l) => l.id}
         toolbar={

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
+import { renderPage as renderWithProviders } from '@/test/render-page';
 import { json, routeFetch } from '@/test/fetch-routes';
+import { twoProviders as providers } from '@/test/providers';
 import type { NeverLoggedInLearner } from '@/lib/types';
 import { NeverLoggedInPage } from './NeverLoggedInPage';
 
@@ -15,25 +14,8 @@ function learner(overrides: Partial<NeverLoggedInLearner> = {}): NeverLoggedInLe
   };
 }
 
-const providers = {
-  items: [
-    { id: 5, name: 'Cheltenham College' },
-    { id: 6, name: 'Gloucester School' },
-  ],
-  next_cursor: null,
-  total: 2,
-};
-
 function renderPage() {
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <MemoryRouter initialEntries={['/learners/never-logged-in']}>
-          <NeverLoggedInPage />
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+  return renderWithProviders(<NeverLoggedInPage />, '/learners/never-logged-in');
 }
 
 afterEach(() => vi.unstubAllGlobals());
