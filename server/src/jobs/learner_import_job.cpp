@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <malloc.h>
+
 #include <chrono>
 
 #include "auth/secret_box.hpp"
@@ -76,7 +78,8 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
                                               return !stopped;
                                             });
     });
-    *table = formats::Table{};  // free the cells before the learners are written
+    *table = formats::Table{};  // free what is left before the learners are written
+    ::malloc_trim(0);           // and give it back, so the commit's pages do not stack on it
     if (stopped) return fail(jobs::stopped());
     const double check_s = seconds_since(check_start);
     if (check.problems.any()) {

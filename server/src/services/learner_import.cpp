@@ -124,7 +124,7 @@ std::string value_or_empty(const std::optional<std::string>& v) {
 }  // namespace
 
 LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
-                                        const formats::Table& table, const std::string& today,
+                                        formats::Table& table, const std::string& today,
                                         const LearnerImportLimits& limits,
                                         const std::function<bool(std::size_t)>& progress) {
   LearnerImportCheck out{{}, ImportProblems(limits.max_errors)};
@@ -154,7 +154,7 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
   std::vector<std::size_t> row_numbers;
   out.learners.reserve(table.rows.size());
   std::size_t done = 0;
-  for (const auto& row : table.rows) {
+  for (auto& row : table.rows) {
     const std::size_t errors_before = errors.error_count;
     LearnerInput in;
     std::string ukprn;
@@ -242,6 +242,7 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
       out.learners.push_back(std::move(l));
       row_numbers.push_back(row.number);
     }
+    std::vector<formats::Cell>().swap(row.cells);  // checked: free it now
     if (++done % 500 == 0 && !progress(done)) return out;
   }
   progress(done);

@@ -117,21 +117,7 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
                        const std::string& now) {
   const std::size_t n = learners.size();
   if (n == 0) return {};
-  // A page cache big enough for the indexes this transaction grows (users and learners have eight
-  // between them), so SQLite does not spill half-written pages to the WAL mid-way; the
-  // connection goes back to its default afterwards.
   const bool sqlite = sql.get_backend_name() != "postgresql";
-  if (sqlite) sql << "PRAGMA cache_size = -131072";
-  struct Restore {
-    soci::session& sql;
-    bool on;
-    ~Restore() {
-      try {
-        if (on) sql << "PRAGMA cache_size = -2000";
-      } catch (...) {  // the connection is being dropped anyway
-      }
-    }
-  } restore{sql, sqlite};
   const auto user_ids = reserve_ids(sql, "users", n);
   const auto learner_ids = reserve_ids(sql, "learners", n);
   const std::string tenant_text = std::to_string(tenant);
