@@ -14,29 +14,46 @@ bool is_postgres(soci::session& sql) {
   return sql.get_backend_name() == "postgresql";
 }
 
-// A subquery over `:vals`, one JSON array of text bound as a single parameter: one statement
-// for 100,000 values, where an IN (…) list needs a statement (and a bound name) per value.
-std::string values_of_json(soci::session& sql) {
-  return is_postgres(sql) ? "(SELECT json_array_elements_text(CAST(:vals AS json)))"
-                          : "(SELECT value FROM json_each(:vals))";
+// The values of `:vals` as a table `v` with one column `value`: one JSON array of text bound as a
+// single parameter, so one statement covers 100,000 values (an IN (…) list needs a bound name per
+// value). Joined rather than tested with IN or = ANY, which PostgreSQL would evaluate against
+// the whole list for every row of the table.
+std::string json_values_table(soci::session& sql) {
+  return is_postgres(sql) ? "json_array_elements_text(CAST(:vals AS json)) AS v(value)"
+                          : "json_each(:vals) AS v";
 }
 
-// Runs `select` (which ends in "IN ", before the subquery) with the tenant and `values` bound,
-// handing each fetched row to `take`.
+// Runs "SELECT `columns` FROM `table` x JOIN (the values) ON x.`column` = v.value WHERE
+// x.tenant_id = :t AND `where`", handing each fetched row to `take`.
 template <class Into, class Take>
-void for_each_match(soci::session& sql, const std::string& select, Id tenant,
+void for_each_match(soci::session& sql, const std::string& columns, const std::string& table,
+                    const std::string& column, const std::string& where, Id tenant,
                     const std::vector<std::string>& values, Into&& into, Take&& take) {
   if (values.empty()) return;
   const std::string list = nlohmann::json(values).dump();
   soci::statement st(sql);
   st.alloc();
+  st.exchange(soci::use(list));  // the placeholders in the order they appear
   st.exchange(soci::use(tenant));
-  st.exchange(soci::use(list));
   into(st);
-  st.prepare(select + values_of_json(sql));
+  st.prepare("SELECT " + columns + " FROM " + table + " x JOIN " + json_values_table(sql) +
+             " ON x." + column + " = v.value WHERE x.tenant_id = :t AND " + where);
   st.define_and_bind();
   st.execute(false);
   while (st.fetch()) take();
+}
+
+// Adds the learners `ids` to learner_status_counts, once per (provider, flags). The ids travel as
+// one JSON array: PostgreSQL's may not be consecutive (its sequence serves other transactions).
+void add_to_counters(soci::session& sql, const std::vector<Id>& ids) {
+  const std::string list = nlohmann::json(ids).dump();
+  sql << "INSERT INTO learner_status_counts (tenant_id, provider_id, status_flags, learners) "
+         "SELECT x.tenant_id, x.provider_id, x.status_flags, COUNT(*) FROM learners x JOIN " +
+             json_values_table(sql) +
+             " ON x.id = CAST(v.value AS BIGINT) WHERE x.deleted_at IS NULL GROUP BY x.tenant_id, "
+             "x.provider_id, x.status_flags ON CONFLICT (tenant_id, provider_id, status_flags) "
+             "DO UPDATE SET learners = learner_status_counts.learners + excluded.learners",
+      soci::use(list);
 }
 
 // On SQLite the per-row status triggers of migration 0006 cost more than the rows themselves. A
@@ -56,15 +73,10 @@ class InsertTriggersSetAside {
     while (st.fetch()) saved_.emplace_back(name, text);
     for (const auto& [trigger, _] : saved_) sql << "DROP TRIGGER " + trigger;
   }
-  // Puts the triggers back and counts the learners with ids first..last.
-  void restore(Id first, Id last) {
+  // Puts the triggers back and counts the learners `ids`.
+  void restore(const std::vector<Id>& ids) {
     for (const auto& [_, text] : saved_) sql_ << text;
-    sql_ << "INSERT INTO learner_status_counts (tenant_id, provider_id, status_flags, learners) "
-            "SELECT tenant_id, provider_id, status_flags, COUNT(*) FROM learners WHERE id >= :a "
-            "AND id <= :b AND deleted_at IS NULL GROUP BY tenant_id, provider_id, status_flags "
-            "ON CONFLICT (tenant_id, provider_id, status_flags) DO UPDATE SET learners = "
-            "learners + excluded.learners",
-        soci::use(first), soci::use(last);
+    add_to_counters(sql_, ids);
   }
 
  private:
@@ -79,9 +91,8 @@ std::set<std::string> existing_ulns(soci::session& sql, Id tenant,
   std::set<std::string> found;
   std::string uln;
   auto into = [&](soci::statement& st) { st.exchange(soci::into(uln)); };
-  for_each_match(sql,
-                 "SELECT uln FROM learners WHERE tenant_id = :t AND deleted_at IS NULL AND uln IN ",
-                 tenant, ulns, into, [&] { found.insert(uln); });
+  for_each_match(sql, "x.uln", "learners", "uln", "x.deleted_at IS NULL", tenant, ulns, into,
+                 [&] { found.insert(uln); });
   return found;
 }
 
@@ -96,10 +107,9 @@ std::set<Person> existing_people(soci::session& sql, Id tenant,
     st.exchange(soci::into(last));
     st.exchange(soci::into(dob));
   };
-  for_each_match(sql,
-                 "SELECT provider_id, first_name_key, last_name_key, date_of_birth FROM learners "
-                 "WHERE tenant_id = :t AND deleted_at IS NULL AND last_name_key IN ",
-                 tenant, last_name_keys, into, [&] { found.emplace(provider, first, last, dob); });
+  for_each_match(sql, "x.provider_id, x.first_name_key, x.last_name_key, x.date_of_birth",
+                 "learners", "last_name_key", "x.deleted_at IS NULL", tenant, last_name_keys, into,
+                 [&] { found.emplace(provider, first, last, dob); });
   return found;
 }
 
@@ -108,8 +118,8 @@ std::set<std::string> taken_usernames(soci::session& sql, Id tenant,
   std::set<std::string> found;
   std::string key;
   auto into = [&](soci::statement& st) { st.exchange(soci::into(key)); };
-  for_each_match(sql, "SELECT username_key FROM users WHERE tenant_id = :t AND username_key IN ",
-                 tenant, username_keys, into, [&] { found.insert(key); });
+  for_each_match(sql, "x.username_key", "users", "username_key", "TRUE", tenant, username_keys,
+                 into, [&] { found.insert(key); });
   return found;
 }
 
@@ -150,7 +160,10 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
                      now};
               });
   std::optional<InsertTriggersSetAside> triggers;
-  if (sqlite) triggers.emplace(sql);
+  if (sqlite)
+    triggers.emplace(sql);
+  else
+    sql << "SET LOCAL lt.bulk_learner_insert = 'on'";  // migration 0010
   bulk_insert(sql, "learners",
               {"id",
                "tenant_id",
@@ -203,7 +216,12 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
                      now,
                      std::to_string(l.status_flags)};
               });
-  if (triggers) triggers->restore(learner_ids.front(), learner_ids.back());
+  if (triggers) {
+    triggers->restore(learner_ids);
+  } else {
+    sql << "SET LOCAL lt.bulk_learner_insert = 'off'";
+    add_to_counters(sql, learner_ids);
+  }
   bulk_insert(sql, "initial_passwords", {"user_id", "tenant_id", "sealed", "created_at"}, n,
               [&](std::size_t i, BulkRow& r) {
                 r = {std::to_string(user_ids[i]), tenant_text, learners[i].sealed_password, now};
