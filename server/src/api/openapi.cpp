@@ -575,20 +575,14 @@ json operation(const Operation& op) {
   json o = {{"tags", {op.tag}}, {"summary", op.summary}};
   json parameters = json::array();
   const std::string path = op.path;
-  for (const char* name : {"id", "token", "list", "section", "code", "qualification_id"})
-    if (path.find(std::string("{") + name + "}") != std::string::npos)
-      parameters.push_back({{"name", name},
-                            {"in", "path"},
-                            {"required", true},
-                            {"schema", std::string(name).ends_with("id") ? integer() : str()}});
-  for (const char* name : {"id", "token", "list", "section", "number"})
-    if (path.find(std::string("{") + name + "}") != std::string::npos)
+  for (const std::string name :
+       {"id", "token", "list", "section", "code", "qualification_id", "number"})
+    if (path.find("{" + name + "}") != std::string::npos)
       parameters.push_back(
           {{"name", name},
            {"in", "path"},
            {"required", true},
-           {"schema",
-            std::string(name) == "id" || std::string(name) == "number" ? integer() : str()}});
+           {"schema", name.ends_with("id") || name == "number" ? integer() : str()}});
   if (std::string(op.method) == "GET" && op.response &&
       std::string(op.response).ends_with("Page")) {
     for (const char* q : {"limit", "cursor", "q", "status", "entity_type", "entity_id", "actor_id",

@@ -66,6 +66,17 @@ TEST(Platform, OpenApiDescribesEveryRoute) {
       for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       documented.insert({upper, path});
       EXPECT_TRUE(operation.contains("responses")) << method << " " << path;
+      // Each path parameter is described once, and every {name} in the path is described.
+      std::set<std::string> parameters;
+      for (const auto& p : operation.value("parameters", json::array())) {
+        if (p["in"] != "path") continue;
+        EXPECT_TRUE(parameters.insert(p["name"].get<std::string>()).second)
+            << method << " " << path << " lists " << p["name"] << " twice";
+      }
+      for (std::size_t open = path.find('{'); open != std::string::npos;
+           open = path.find('{', open + 1))
+        EXPECT_TRUE(parameters.count(path.substr(open + 1, path.find('}', open) - open - 1)))
+            << method << " " << path;
     }
   for (const auto& route : t.app().router().routes()) routed.insert({route.method, route.pattern});
   EXPECT_EQ(documented, routed);
