@@ -14,30 +14,40 @@ bool is_postgres(soci::session& sql) {
   return sql.get_backend_name() == "postgresql";
 }
 
-// The values of `:vals` as a table `v` with one column `value`: one JSON array of text bound as a
-// single parameter, so one statement covers 100,000 values (an IN (…) list needs a bound name per
-// value). Joined rather than tested with IN or = ANY, which PostgreSQL would evaluate against
-// the whole list for every row of the table.
-std::string json_values_table(soci::session& sql) {
-  return is_postgres(sql) ? "json_array_elements_text(CAST(:vals AS json)) AS v(value)"
-                          : "json_each(:vals) AS v";
+// Rows of `table` x whose `column` is one of the values of `:vals`: one JSON array of text bound
+// as a single parameter, so one statement covers 100,000 values (an IN (…) list needs a bound name
+// per value). Each database gets the form its planner handles well: SQLite builds an index of
+// the IN subquery and probes the column's index (a join would scan the array for every row);
+// PostgreSQL hash-joins the array (IN and = ANY there compare every row with the whole list).
+// The placeholders come in the order "tenant, values" on SQLite and "values, tenant" on
+// PostgreSQL; `values_first` says which.
+std::string rows_matching(soci::session& sql, const std::string& columns, const std::string& table,
+                          const std::string& column, const std::string& where, bool& values_first) {
+  values_first = is_postgres(sql);
+  if (values_first)
+    return "SELECT " + columns + " FROM " + table +
+           " x JOIN json_array_elements_text(CAST(:vals AS json)) AS v(value) ON x." + column +
+           " = v.value WHERE x.tenant_id = :t AND " + where;
+  return "SELECT " + columns + " FROM " + table + " x WHERE x.tenant_id = :t AND " + where +
+         " AND x." + column + " IN (SELECT value FROM json_each(:vals))";
 }
 
-// Runs "SELECT `columns` FROM `table` x JOIN (the values) ON x.`column` = v.value WHERE
-// x.tenant_id = :t AND `where`", handing each fetched row to `take`.
+// Runs rows_matching(…) for `values`, handing each fetched row to `take`.
 template <class Into, class Take>
 void for_each_match(soci::session& sql, const std::string& columns, const std::string& table,
                     const std::string& column, const std::string& where, Id tenant,
                     const std::vector<std::string>& values, Into&& into, Take&& take) {
   if (values.empty()) return;
   const std::string list = nlohmann::json(values).dump();
+  bool values_first = false;
+  const std::string text = rows_matching(sql, columns, table, column, where, values_first);
   soci::statement st(sql);
   st.alloc();
-  st.exchange(soci::use(list));  // the placeholders in the order they appear
+  if (values_first) st.exchange(soci::use(list));
   st.exchange(soci::use(tenant));
+  if (!values_first) st.exchange(soci::use(list));
   into(st);
-  st.prepare("SELECT " + columns + " FROM " + table + " x JOIN " + json_values_table(sql) +
-             " ON x." + column + " = v.value WHERE x.tenant_id = :t AND " + where);
+  st.prepare(text);
   st.define_and_bind();
   st.execute(false);
   while (st.fetch()) take();
@@ -47,12 +57,18 @@ void for_each_match(soci::session& sql, const std::string& columns, const std::s
 // one JSON array: PostgreSQL's may not be consecutive (its sequence serves other transactions).
 void add_to_counters(soci::session& sql, const std::vector<Id>& ids) {
   const std::string list = nlohmann::json(ids).dump();
+  // The same forms as rows_matching, for the same reasons.
+  const std::string from =
+      is_postgres(sql)
+          ? "learners x JOIN json_array_elements_text(CAST(:ids AS json)) AS v(value) ON x.id = "
+            "CAST(v.value AS BIGINT) WHERE TRUE"
+          : "learners x WHERE x.id IN (SELECT value FROM json_each(:ids))";
   sql << "INSERT INTO learner_status_counts (tenant_id, provider_id, status_flags, learners) "
-         "SELECT x.tenant_id, x.provider_id, x.status_flags, COUNT(*) FROM learners x JOIN " +
-             json_values_table(sql) +
-             " ON x.id = CAST(v.value AS BIGINT) WHERE x.deleted_at IS NULL GROUP BY x.tenant_id, "
-             "x.provider_id, x.status_flags ON CONFLICT (tenant_id, provider_id, status_flags) "
-             "DO UPDATE SET learners = learner_status_counts.learners + excluded.learners",
+         "SELECT x.tenant_id, x.provider_id, x.status_flags, COUNT(*) FROM " +
+             from +
+             " AND x.deleted_at IS NULL GROUP BY x.tenant_id, x.provider_id, x.status_flags ON "
+             "CONFLICT (tenant_id, provider_id, status_flags) DO UPDATE SET learners = "
+             "learner_status_counts.learners + excluded.learners",
       soci::use(list);
 }
 
