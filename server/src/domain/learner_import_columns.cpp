@@ -11,18 +11,6 @@ namespace lt::domain {
 namespace {
 using K = ImportColumnKind;
 
-// Lower case, single spaces, no mandatory mark: "  First  Name * " -> "first name".
-std::string normalise(std::string_view heading) {
-  std::string text = trim(heading);
-  while (!text.empty() && (text.back() == '*' || text.back() == ' ')) text.pop_back();
-  std::string out;
-  for (char c : ascii_lower(text)) {
-    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(space ? ' ' : c);
-  }
-  return out;
-}
 }  // namespace
 
 const std::vector<ImportColumn>& learner_import_columns() {
@@ -74,14 +62,14 @@ const ImportColumn* find_learner_import_column(std::string_view heading) {
       {"email", "email"},
       {"year group", "year_group"},
   };
-  const std::string wanted = normalise(heading);
+  const std::string wanted = normalise_heading(heading);
   if (wanted.empty()) return nullptr;
   const auto& columns = learner_import_columns();
   std::string_view key;
   for (const auto& [alias, target] : aliases)
     if (alias == wanted) key = target;
   const auto it = std::find_if(columns.begin(), columns.end(), [&](const ImportColumn& c) {
-    return c.key == key || normalise(c.label) == wanted;
+    return c.key == key || normalise_heading(c.label) == wanted;
   });
   return it == columns.end() ? nullptr : &*it;
 }

@@ -22,18 +22,6 @@ std::string_view part_words(QualificationPart part) {
   return "";
 }
 
-// Lower case, single spaces, no trailing "*".
-std::string normalise(std::string_view heading) {
-  std::string text = trim(heading);
-  while (!text.empty() && (text.back() == '*' || text.back() == ' ')) text.pop_back();
-  std::string out;
-  for (char c : ascii_lower(text)) {
-    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(space ? ' ' : c);
-  }
-  return out;
-}
 }  // namespace
 
 const std::vector<std::string>& qualification_identity_headings() {
@@ -55,10 +43,10 @@ std::vector<std::string> qualification_sheet_headings() {
 }
 
 std::optional<QualificationColumn> find_qualification_column(std::string_view heading) {
-  const std::string wanted = normalise(heading);
+  const std::string wanted = normalise_heading(heading);
   const auto& identity = qualification_identity_headings();
   for (std::size_t i = 0; i < identity.size(); ++i)
-    if (normalise(identity[i]) == wanted) return QualificationColumn{true, i, {}};
+    if (normalise_heading(identity[i]) == wanted) return QualificationColumn{true, i, {}};
   if (wanted == "ucas account id") return QualificationColumn{true, 0, {}};  // the manual's name
   for (auto part : kQualificationParts) {
     const std::string prefix = "qualification " + std::string(part_words(part)) + " ";

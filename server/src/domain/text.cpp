@@ -24,4 +24,16 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
+std::string normalise_heading(std::string_view heading) {
+  std::string text = trim(heading);
+  while (!text.empty() && (text.back() == '*' || text.back() == ' ')) text.pop_back();
+  std::string out;
+  for (char c : ascii_lower(text)) {
+    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  return out;
+}
+
 }  // namespace lt::domain

@@ -31,8 +31,9 @@ struct LearnerImportLimits {
 
 // Checks the table as `ctx`'s principal would create its learners, reading reference lists,
 // providers and existing learners through `sql`. Consumes the table: each row's cells are freed
-// once checked, so the file's cells and the learners made from them are not both held whole. `progress(done)` is called every few hundred
-// rows; when it returns false the check stops early (cancelled) and the result is incomplete.
+// once checked, so the file's cells and the learners made from them are not both held whole.
+// `progress(done)` is called every few hundred rows; when it returns false the check stops early
+// (cancelled) and the result is incomplete.
 LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
                                         formats::Table& table, const std::string& today,
                                         const LearnerImportLimits& limits,
