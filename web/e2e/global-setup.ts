@@ -130,6 +130,8 @@ export default async function globalSetup() {
     LT_WEB_DIR: dist,
     LT_LOGIN_ATTEMPTS_PER_IP: '10000',
     LT_WORKERS: '4',
+    // every spec signs in and changes passwords: cheap hashes keep the run short (auth/secrets.hpp)
+    LT_PASSWORD_HASH_COST: 'minimum',
   };
   delete (env as Record<string, string | undefined>).LT_DATABASE_URL;
   const run = (...args: string[]) => execFileSync(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });

@@ -79,6 +79,12 @@ Application::Application(Config config, const domain::Clock* clock)
     : parts_(std::make_unique<Parts>(std::move(config))) {
   auto& p = *parts_;
   auth::init_crypto();
+  if (p.config.password_hash_cost == "minimum") {
+    auth::set_password_hash_cost(auth::HashCost::minimum);
+    spdlog::warn(
+        "passwords are hashed at the minimum cost (LT_PASSWORD_HASH_COST=minimum): for "
+        "test servers only, never for real accounts");
+  }
   p.db = store::Database::open({p.config.effective_database_url(), p.config.db_connections});
   services::ServiceSettings settings;
   settings.public_url = p.config.effective_public_url();

@@ -110,6 +110,10 @@ Config load_config(const std::optional<std::string>& file) {
   from_env("LT_IMPORT_MAX_ROWS", c.import_max_rows);
   if (const char* log = std::getenv("LT_ACCESS_LOG"); log && std::string(log) == "0")
     c.access_log = false;
+  from_env("LT_PASSWORD_HASH_COST", c.password_hash_cost);
+  if (c.password_hash_cost != "standard" && c.password_hash_cost != "minimum")
+    throw std::runtime_error("LT_PASSWORD_HASH_COST must be standard or minimum, not '" +
+                             c.password_hash_cost + "'");
   c.port();  // validate early
   return c;
 }

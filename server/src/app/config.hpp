@@ -24,6 +24,8 @@ struct Config {
   std::size_t login_attempts_per_ip = 50;  // per 5 minutes
   std::size_t import_max_rows = 100'000;   // LT_IMPORT_MAX_ROWS: data rows one import may hold
   bool access_log = true;                  // LT_ACCESS_LOG=0 turns it off
+  // LT_PASSWORD_HASH_COST: "standard", or "minimum" for test servers only (auth/secrets.hpp).
+  std::string password_hash_cost = "standard";
 
   // The SQLite path or PostgreSQL URL actually used.
   std::string effective_database_url() const;

@@ -1,6 +1,7 @@
 // libsodium-backed hashing and randomness.
 #include "auth/secrets.hpp"
 
+#include <atomic>
 #include <semaphore>
 #include <stdexcept>
 
@@ -16,7 +17,17 @@ struct SlotGuard {
   SlotGuard() { hashing_slots.acquire(); }
   ~SlotGuard() { hashing_slots.release(); }
 };
+
+std::atomic<HashCost> hash_cost{HashCost::standard};
 }  // namespace
+
+void set_password_hash_cost(HashCost cost) {
+  hash_cost = cost;
+}
+
+HashCost password_hash_cost() {
+  return hash_cost;
+}
 
 void init_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
@@ -25,8 +36,11 @@ void init_crypto() {
 std::string hash_password(std::string_view password) {
   SlotGuard slot;
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+  const bool minimum = hash_cost == HashCost::minimum;
+  if (crypto_pwhash_str(
+          out, password.data(), password.size(),
+          minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+          minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
 }

@@ -1,6 +1,6 @@
 // Password hashing (argon2id, libsodium's interactive limits) and random tokens. Hashing is
-// deliberately slow (~80 ms), so concurrent hashes are bounded: sign-ins queue for a slot instead
-// of starving every other request of CPU.
+// deliberately slow (~0.1-0.3 s), so concurrent hashes are bounded: sign-ins queue for a slot
+// instead of starving every other request of CPU.
 #pragma once
 
 #include <string>
@@ -11,6 +11,14 @@ namespace lt::auth {
 
 // Initialises libsodium; call once at start-up (safe to call again).
 void init_crypto();
+
+// How much work a new hash costs. `standard` (libsodium's interactive limits: 64 MiB, 2 passes)
+// is the only setting for real use; `minimum` (8 KiB, 1 pass) exists for the test suites, which
+// hash and verify thousands of passwords and would otherwise spend most of their time doing so.
+// Verifying reads the cost from the hash itself, so either setting verifies both kinds.
+enum class HashCost { standard, minimum };
+void set_password_hash_cost(HashCost cost);
+HashCost password_hash_cost();
 
 std::string hash_password(std::string_view password);
 bool verify_password(std::string_view password, const std::string& hash);

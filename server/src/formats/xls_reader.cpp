@@ -205,9 +205,16 @@ domain::Result<pid_t> spawn_reader(const std::string& path, int write_end, unsig
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, write_end, 3);
   posix_spawn_file_actions_addclosefrom_np(&actions, 4);
-  std::string child_var = std::string(kChildVariable) + "=1";
-  std::string path_var = std::string(kPathVariable) + "=" + path;
-  std::string seconds_var = std::string(kSecondsVariable) + "=" + std::to_string(seconds);
+  // Appends rather than operator+: GCC 12 warns falsely (array-bounds) on the inlined
+  // concatenation of a temporary.
+  const auto variable = [](const char* name, const std::string& value) {
+    std::string text(name);
+    text.append("=").append(value);
+    return text;
+  };
+  std::string child_var = variable(kChildVariable, "1");
+  std::string path_var = variable(kPathVariable, path);
+  std::string seconds_var = variable(kSecondsVariable, std::to_string(seconds));
   char name[] = "learnertrack-xls-reader";
   char* argv[] = {name, nullptr};
   char* envp[] = {child_var.data(), path_var.data(), seconds_var.data(), nullptr};

@@ -1,10 +1,14 @@
 // The learner import's checks and generated usernames (see learner_import.hpp).
 #include "services/learner_import.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
 #include <optional>
 #include <random>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "auth/permissions.hpp"
@@ -48,8 +52,9 @@ std::unordered_map<std::string, ProviderChoice> providers_by_ukprn(soci::session
 
 // A choice column's accepted spellings (label or code, any case) -> code.
 using Choices = std::unordered_map<std::string, std::string>;
-std::map<std::string, Choices> choice_lists(soci::session& sql) {
-  std::map<std::string, Choices> out;
+using ChoiceLists = std::map<std::string, Choices, std::less<>>;  // list name -> its choices
+ChoiceLists choice_lists(soci::session& sql) {
+  ChoiceLists out;
   for (const auto& column : domain::learner_import_columns()) {
     if (column.list.empty()) continue;
     auto& choices = out[std::string(column.list)];
@@ -88,7 +93,8 @@ std::vector<const ImportColumn*> map_header(const formats::Table& table, ImportP
   return at;
 }
 
-std::optional<std::string>* field_of(LearnerInput& in, std::string_view key) {
+// The form's field each template column fills (all but the UKPRN, which is not a form field).
+const std::map<std::string_view, std::optional<std::string> LearnerInput::*>& fields_by_key() {
   static const std::map<std::string_view, std::optional<std::string> LearnerInput::*> fields = {
       {"year_group", &LearnerInput::year_group},
       {"first_name", &LearnerInput::first_name},
@@ -107,8 +113,7 @@ std::optional<std::string>* field_of(LearnerInput& in, std::string_view key) {
       {"gender", &LearnerInput::gender},
       {"ethnicity", &LearnerInput::ethnicity},
   };
-  const auto it = fields.find(key);
-  return it == fields.end() ? nullptr : &(in.*(it->second));
+  return fields;
 }
 
 // The learner's status flags as migration 0006's view computes them for a new learner (never
@@ -123,75 +128,72 @@ std::string value_or_empty(const std::optional<std::string>& v) {
 
 }  // namespace
 
-LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
-                                        formats::Table& table, const std::string& today,
-                                        const LearnerImportLimits& limits,
-                                        const std::function<bool(std::size_t)>& progress) {
-  LearnerImportCheck out{{}, ImportProblems(limits.max_errors)};
-  ImportProblems& errors = out.problems;
-  const auto columns = map_header(table, errors);
-  if (errors.any()) return out;
-  if (table.rows.empty()) {
-    errors.add(0, "", "",
-               "The file has no learners in it: fill in one row per learner under the "
-               "headings and upload it again.");
-    return out;
-  }
-  const auto providers = providers_by_ukprn(sql, ctx);
-  const auto choices = choice_lists(sql);
-  const ReferenceCodes codes = ReferenceCodes::load(sql);
-  auto heading_of = [&](std::string_view key) -> std::string {
-    for (std::size_t i = 0; i < columns.size(); ++i)
-      if (columns[i] && columns[i]->key == key) return table.header[i];
-    return std::string(key);
-  };
-  std::map<std::string, std::string> headings;  // field key -> the file's heading
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    if (columns[i]) headings[std::string(columns[i]->key)] = domain::trim(table.header[i]);
+namespace {
 
-  std::unordered_map<std::string, std::size_t> uln_rows;        // ULN -> first row with it
-  std::map<store::learner_import::Person, std::size_t> people;  // person -> first row
-  std::vector<std::size_t> row_numbers;
-  out.learners.reserve(table.rows.size());
-  std::size_t done = 0;
-  for (auto& row : table.rows) {
-    const std::size_t errors_before = errors.error_count;
+// Everything one row's check reads, shared read-only by the threads that check rows.
+struct RowChecker {
+  std::vector<const ImportColumn*> columns;  // per file column: the template column, or null
+  std::vector<std::string_view> list_of;     // per file column: its choice list's name, or ""
+  std::vector<std::optional<std::string> LearnerInput::*> field_at;  // per file column
+  std::map<std::string, std::string, std::less<>> headings;  // field key -> the file's heading
+  std::unordered_map<std::string, ProviderChoice> providers;
+  ChoiceLists choices;
+  ReferenceCodes codes;
+  std::string today;
+
+  std::string heading(std::string_view key) const {
+    const auto it = headings.find(key);
+    return it == headings.end() ? std::string(key) : it->second;
+  }
+
+  // Checks `row`: true with `learner` filled when it may be created, false with its problems
+  // (field rules, UKPRN) appended to `errors`. Duplicates are not this row's business alone.
+  bool check(const formats::Row& row, NewLearner& learner, std::vector<ImportError>& errors) const {
+    const std::size_t errors_before = errors.size();
+    const auto add = [&](std::string_view key, std::string value, std::string message) {
+      errors.push_back({row.number, heading(key), std::move(value), std::move(message)});
+    };
     LearnerInput in;
     std::string ukprn;
-    std::map<std::string, std::string> raw;  // field -> cell text as given
+    std::vector<const std::string*> raw(columns.size(), nullptr);  // cell text as given
     for (std::size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {
       if (!columns[i]) continue;
       const auto& cell = row.cells[i];
-      const std::string key(columns[i]->key);
       if (cell.is_formula) {
-        errors.add(row.number, headings[key], cell.text,
-                   "Formulas are not accepted: type the value itself (copy the cells and paste "
-                   "them as values).");
+        add(columns[i]->key, cell.text,
+            "Formulas are not accepted: type the value itself (copy the cells and paste them as "
+            "values).");
         continue;
       }
-      raw[key] = cell.text;
-      if (key == "ukprn") {
+      raw[i] = &cell.text;
+      if (columns[i]->key == "ukprn") {
         ukprn = domain::trim(cell.text);
-      } else if (auto* field = field_of(in, key)) {
-        *field = cell.text;
-        if (!columns[i]->list.empty()) {
-          const auto& list = choices.at(std::string(columns[i]->list));
-          const auto code = list.find(domain::ascii_lower(domain::trim(cell.text)));
-          if (code != list.end()) *field = code->second;
-        }
+        continue;
+      }
+      if (!field_at[i]) continue;
+      auto& field = in.*field_at[i];
+      field = cell.text;
+      if (!list_of[i].empty()) {
+        const auto& list = choices.find(list_of[i])->second;
+        const auto code = list.find(domain::ascii_lower(domain::trim(cell.text)));
+        if (code != list.end()) field = code->second;
       }
     }
+    const auto raw_of = [&](std::string_view key) -> std::string {
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i] && columns[i]->key == key && raw[i]) return *raw[i];
+      return "";
+    };
     // Not from the file: placeholders that satisfy the form's rules for what the import makes up.
     in.username = "placeholder";
     in.password = "generated";
-    std::optional<ProviderChoice> provider;
+    const ProviderChoice* provider = nullptr;
     if (ukprn.empty()) {
-      errors.add(row.number, headings["ukprn"], "", "This field is required.");
+      add("ukprn", "", "This field is required.");
     } else if (auto it = providers.find(ukprn); it == providers.end() || !it->second.allowed) {
-      errors.add(row.number, headings["ukprn"], ukprn,
-                 "No provider you may add learners to has this UKPRN.");
+      add("ukprn", ukprn, "No provider you may add learners to has this UKPRN.");
     } else {
-      provider = it->second;
+      provider = &it->second;
     }
     in.provider_id = provider ? provider->id : 0;
     std::vector<domain::FieldError> field_errors;
@@ -199,53 +201,171 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
     check_learner_codes(codes, in, true, field_errors);
     for (const auto& e : field_errors) {
       if (e.field == "username" || e.field == "password" || e.field == "provider_id") continue;
-      errors.add(row.number, headings.count(e.field) ? headings[e.field] : heading_of(e.field),
-                 raw.count(e.field) ? raw[e.field] : "", e.message);
+      add(e.field, raw_of(e.field), e.message);
     }
-    if (errors.error_count == errors_before) {
-      const std::string uln = value_or_empty(in.uln);
-      if (!uln.empty()) {
-        auto [it, fresh] = uln_rows.emplace(uln, row.number);
-        if (!fresh)
-          errors.add(row.number, headings["uln"], uln,
-                     "Row " + std::to_string(it->second) + " has the same ULN.");
-      }
-      store::learner_import::Person person{provider->id, domain::ascii_lower(*in.first_name),
-                                           domain::ascii_lower(*in.last_name), *in.date_of_birth};
-      auto [at, fresh] = people.emplace(person, row.number);
-      if (!fresh)
-        errors.add(row.number, headings["last_name"], *in.last_name,
-                   "Row " + std::to_string(at->second) +
-                       " has a learner with the same name and date of birth at this provider.");
-    }
-    if (errors.error_count == errors_before) {
-      NewLearner l;
-      l.provider_id = provider->id;
-      l.status_flags = new_learner_flags(provider->learners_add_qualifications);
-      l.first_name = *in.first_name;
-      l.last_name = *in.last_name;
-      l.date_of_birth = *in.date_of_birth;
-      l.year_group = *in.year_group;
-      if (in.email && !in.email->empty()) l.email = *in.email;
-      for (auto [from, to] : {std::pair{&in.house, &l.house},
-                              {&in.street, &l.street},
-                              {&in.locality, &l.locality},
-                              {&in.town, &l.town},
-                              {&in.postcode, &l.postcode},
-                              {&in.telephone, &l.telephone},
-                              {&in.uln, &l.uln},
-                              {&in.upn, &l.upn},
-                              {&in.ccis, &l.ccis},
-                              {&in.gender, &l.gender},
-                              {&in.ethnicity, &l.ethnicity}})
-        *to = value_or_empty(*from);
-      out.learners.push_back(std::move(l));
-      row_numbers.push_back(row.number);
-    }
-    std::vector<formats::Cell>().swap(row.cells);  // checked: free it now
-    if (++done % 500 == 0 && !progress(done)) return out;
+    if (errors.size() != errors_before) return false;
+    learner.provider_id = provider->id;
+    learner.status_flags = new_learner_flags(provider->learners_add_qualifications);
+    learner.first_name = std::move(*in.first_name);
+    learner.last_name = std::move(*in.last_name);
+    learner.date_of_birth = std::move(*in.date_of_birth);
+    learner.year_group = std::move(*in.year_group);
+    if (in.email && !in.email->empty()) learner.email = std::move(*in.email);
+    for (auto [from, to] : {std::pair{&in.house, &learner.house},
+                            {&in.street, &learner.street},
+                            {&in.locality, &learner.locality},
+                            {&in.town, &learner.town},
+                            {&in.postcode, &learner.postcode},
+                            {&in.telephone, &learner.telephone},
+                            {&in.uln, &learner.uln},
+                            {&in.upn, &learner.upn},
+                            {&in.ccis, &learner.ccis},
+                            {&in.gender, &learner.gender},
+                            {&in.ethnicity, &learner.ethnicity}})
+      *to = value_or_empty(*from);
+    return true;
   }
-  progress(done);
+};
+
+// The rows' own checks, on every core: each thread takes the next chunk of rows, writes its
+// learners in place and keeps its errors (in row order within the thread). `progress` is called
+// between the calling thread's chunks; when it returns false the others stop too.
+struct CheckedRows {
+  std::vector<unsigned char> valid;  // per row
+  std::vector<ImportError> errors;   // all threads', merged back into row order
+  bool stopped = false;
+};
+
+CheckedRows check_rows_in_parallel(const RowChecker& checker, std::vector<formats::Row>& rows,
+                                   std::vector<NewLearner>& learners,
+                                   const std::function<bool(std::size_t)>& progress) {
+  constexpr std::size_t kChunk = 512;
+  const std::size_t n = rows.size();
+  CheckedRows out;
+  out.valid.assign(n, 0);
+  learners.resize(n);
+  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<bool> stop{false};
+  const unsigned helpers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u) - 1;
+  std::vector<std::vector<ImportError>> errors(helpers + 1);
+  std::vector<std::exception_ptr> failures(helpers + 1);
+  // Checks chunks until none is left; returns after each chunk when `one_chunk`.
+  const auto work = [&](std::size_t worker, bool one_chunk) {
+    while (!stop) {
+      const std::size_t begin = next.fetch_add(kChunk);
+      if (begin >= n) return false;
+      const std::size_t end = std::min(n, begin + kChunk);
+      for (std::size_t i = begin; i < end; ++i) {
+        out.valid[i] = checker.check(rows[i], learners[i], errors[worker]);
+        std::vector<formats::Cell>().swap(rows[i].cells);  // checked: free it now
+      }
+      done += end - begin;
+      if (one_chunk) return true;
+    }
+    return false;
+  };
+  std::vector<std::thread> threads;
+  for (unsigned h = 1; h <= helpers; ++h)
+    threads.emplace_back([&, h] {
+      try {
+        work(h, false);
+      } catch (...) {
+        failures[h] = std::current_exception();
+        stop = true;
+      }
+    });
+  try {
+    while (work(0, true))
+      if (!progress(done)) out.stopped = stop = true;
+  } catch (...) {
+    failures[0] = std::current_exception();
+    stop = true;
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  if (!out.stopped) progress(done);
+  for (auto& list : errors)
+    out.errors.insert(out.errors.end(), std::make_move_iterator(list.begin()),
+                      std::make_move_iterator(list.end()));
+  std::stable_sort(out.errors.begin(), out.errors.end(),
+                   [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
+  return out;
+}
+
+}  // namespace
+
+LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
+                                        formats::Table& table, const std::string& today,
+                                        const LearnerImportLimits& limits,
+                                        const std::function<bool(std::size_t)>& progress) {
+  LearnerImportCheck out{{}, ImportProblems(limits.max_errors)};
+  ImportProblems& errors = out.problems;
+  RowChecker checker;
+  checker.columns = map_header(table, errors);
+  if (errors.any()) return out;
+  if (table.rows.empty()) {
+    errors.add(0, "", "",
+               "The file has no learners in it: fill in one row per learner under the "
+               "headings and upload it again.");
+    return out;
+  }
+  checker.providers = providers_by_ukprn(sql, ctx);
+  checker.choices = choice_lists(sql);
+  checker.codes = ReferenceCodes::load(sql);
+  checker.today = today;
+  for (std::size_t i = 0; i < checker.columns.size(); ++i) {
+    const ImportColumn* column = checker.columns[i];
+    checker.list_of.push_back(column ? column->list : std::string_view());
+    checker.field_at.push_back(nullptr);
+    if (!column) continue;
+    checker.headings[std::string(column->key)] = domain::trim(table.header[i]);
+    if (const auto field = fields_by_key().find(column->key); field != fields_by_key().end())
+      checker.field_at.back() = field->second;
+  }
+
+  auto checked = check_rows_in_parallel(checker, table.rows, out.learners, progress);
+  if (checked.stopped) return out;
+
+  // In row order: each row's own errors, then duplicates within the file for the rows without
+  // any. The valid learners are packed to the front as they are kept.
+  std::unordered_map<std::string, std::size_t> uln_rows;        // ULN -> first row with it
+  std::map<store::learner_import::Person, std::size_t> people;  // person -> first row
+  std::vector<std::size_t> row_numbers;
+  std::size_t next_error = 0, kept = 0;
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    const std::size_t row = table.rows[i].number;
+    for (; next_error < checked.errors.size() && checked.errors[next_error].row == row;
+         ++next_error) {
+      auto& e = checked.errors[next_error];
+      errors.add(e.row, e.column, std::move(e.value), std::move(e.message));
+    }
+    if (!checked.valid[i]) continue;
+    auto& l = out.learners[i];
+    bool duplicate = false;
+    if (!l.uln.empty()) {
+      auto [it, fresh] = uln_rows.emplace(l.uln, row);
+      if (!fresh) {
+        errors.add(row, checker.heading("uln"), l.uln,
+                   "Row " + std::to_string(it->second) + " has the same ULN.");
+        duplicate = true;
+      }
+    }
+    store::learner_import::Person person{l.provider_id, domain::ascii_lower(l.first_name),
+                                         domain::ascii_lower(l.last_name), l.date_of_birth};
+    auto [at, fresh] = people.emplace(std::move(person), row);
+    if (!fresh) {
+      errors.add(row, checker.heading("last_name"), l.last_name,
+                 "Row " + std::to_string(at->second) +
+                     " has a learner with the same name and date of birth at this provider.");
+      duplicate = true;
+    }
+    if (duplicate) continue;
+    if (kept != i) out.learners[kept] = std::move(l);
+    ++kept;
+    row_numbers.push_back(row);
+  }
+  out.learners.resize(kept);
 
   // Against the learners already there, a chunk of values per query.
   std::vector<std::string> ulns, last_names;
@@ -260,10 +380,11 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
   for (std::size_t i = 0; i < out.learners.size(); ++i) {
     const auto& l = out.learners[i];
     if (!l.uln.empty() && taken_ulns.count(l.uln))
-      errors.add(row_numbers[i], headings["uln"], l.uln, "A learner with this ULN already exists.");
+      errors.add(row_numbers[i], checker.heading("uln"), l.uln,
+                 "A learner with this ULN already exists.");
     if (existing.count({l.provider_id, domain::ascii_lower(l.first_name),
                         domain::ascii_lower(l.last_name), l.date_of_birth}))
-      errors.add(row_numbers[i], headings["last_name"], l.last_name,
+      errors.add(row_numbers[i], checker.heading("last_name"), l.last_name,
                  "A learner with this name and date of birth already exists at this provider.");
   }
   return out;

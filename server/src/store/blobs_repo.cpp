@@ -1,61 +1,117 @@
-// SQL for blobs. SOCI 4.0.3 binds strings as text and has no BYTEA type, so PostgreSQL gets the
-// bytes as hex through decode()/encode(); SQLite takes the text bind (its length is explicit, so
-// any byte survives) cast to a BLOB, and gives it back as hex() too, for one reading path.
+// SQL for blobs. SOCI 4.0.3 binds strings as text and has no BYTEA type, so the bytes themselves
+// go through the raw handles under the session: a BLOB bound and read as such on SQLite, a binary
+// parameter and a binary result on PostgreSQL. Hex text would double the memory an upload takes
+// and cost a pass over it each way.
 #include "store/blobs_repo.hpp"
 
-#include <stdexcept>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "store/dialect.hpp"
 #include "store/query.hpp"
 
 namespace lt::store::blobs {
 
 namespace {
 
-bool is_postgres(soci::session& sql) {
-  return sql.get_backend_name() == "postgresql";
-}
+// sqlite3.h's SQLITE_STATIC, which names its type unqualified (SOCI wraps sqlite3.h in a
+// namespace).
+const auto kStatic = reinterpret_cast<sqlite_api::sqlite3_destructor_type>(0);
 
-std::string to_hex(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  out.resize(bytes.size() * 2);
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    out[2 * i] = digits[b >> 4];
-    out[2 * i + 1] = digits[b & 15];
+constexpr const char* kInsert =
+    "INSERT INTO blobs (tenant_id, sha256, content_type, filename, size, bytes, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, sha256) DO NOTHING";
+constexpr const char* kSelectBytes = "SELECT bytes FROM blobs WHERE tenant_id = $1 AND id = $2";
+
+using PgResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+// Runs `text` with text parameters, but the one at `binary_at` (if any) sent as raw bytes, and
+// asks for a binary result; throws on failure.
+PgResult pg_exec(soci::session& sql, const char* text, const std::vector<std::string_view>& params,
+                 int binary_at, ExecStatusType expected) {
+  PGconn* conn = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+  std::vector<const char*> values;
+  std::vector<int> lengths, formats;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    values.push_back(params[i].data());
+    lengths.push_back(static_cast<int>(params[i].size()));
+    formats.push_back(static_cast<int>(i) == binary_at ? 1 : 0);
   }
-  return out;
+  // Text parameters must be NUL-terminated: the callers pass std::string contents.
+  PgResult result(PQexecParams(conn, text, static_cast<int>(params.size()), nullptr, values.data(),
+                               lengths.data(), formats.data(), 1),
+                  &PQclear);
+  if (PQresultStatus(result.get()) != expected)
+    throw std::runtime_error(std::string("blobs: ") + PQerrorMessage(conn));
+  return result;
 }
 
-int nibble(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  throw std::runtime_error("blob: not hex");
+struct SqliteStatement {
+  sqlite_api::sqlite3* db;
+  sqlite_api::sqlite3_stmt* stmt = nullptr;
+  SqliteStatement(soci::session& sql, const char* text)
+      : db(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
+    if (sqlite_api::sqlite3_prepare_v2(db, text, -1, &stmt, nullptr) != SQLITE_OK) fail();
+  }
+  ~SqliteStatement() { sqlite_api::sqlite3_finalize(stmt); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+  void text(int at, const std::string& value) {
+    sqlite_api::sqlite3_bind_text(stmt, at, value.data(), static_cast<int>(value.size()), kStatic);
+  }
+  [[noreturn]] void fail() {
+    throw std::runtime_error(std::string("blobs: ") + sqlite_api::sqlite3_errmsg(db));
+  }
+};
+
+void insert_bytes(soci::session& sql, Id tenant, const std::string& sha256, std::string_view bytes,
+                  const std::string& content_type, const std::string& filename,
+                  const std::string& now) {
+  const std::string tenant_text = std::to_string(tenant);
+  const std::string size = std::to_string(bytes.size());
+  if (is_postgres(sql)) {
+    pg_exec(sql, kInsert, {tenant_text, sha256, content_type, filename, size, bytes, now}, 5,
+            PGRES_COMMAND_OK);
+    return;
+  }
+  SqliteStatement st(sql, kInsert);
+  sqlite_api::sqlite3_bind_int64(st.stmt, 1, tenant);
+  st.text(2, sha256);
+  st.text(3, content_type);
+  st.text(4, filename);
+  sqlite_api::sqlite3_bind_int64(st.stmt, 5, static_cast<long long>(bytes.size()));
+  sqlite_api::sqlite3_bind_blob64(st.stmt, 6, bytes.data(), bytes.size(), kStatic);
+  st.text(7, now);
+  if (sqlite_api::sqlite3_step(st.stmt) != SQLITE_DONE) st.fail();
 }
 
-std::string from_hex(std::string_view hex) {
-  if (hex.size() % 2 != 0) throw std::runtime_error("blob: odd hex length");
-  std::string out(hex.size() / 2, '\0');
-  for (std::size_t i = 0; i < out.size(); ++i)
-    out[i] = static_cast<char>(nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]));
-  return out;
+std::string select_bytes(soci::session& sql, Id tenant, Id id) {
+  const std::string tenant_text = std::to_string(tenant), id_text = std::to_string(id);
+  if (is_postgres(sql)) {
+    auto result = pg_exec(sql, kSelectBytes, {tenant_text, id_text}, -1, PGRES_TUPLES_OK);
+    if (PQntuples(result.get()) != 1) throw std::runtime_error("blobs: the blob went missing");
+    return std::string(PQgetvalue(result.get(), 0, 0),
+                       static_cast<std::size_t>(PQgetlength(result.get(), 0, 0)));
+  }
+  SqliteStatement st(sql, kSelectBytes);
+  sqlite_api::sqlite3_bind_int64(st.stmt, 1, tenant);
+  sqlite_api::sqlite3_bind_int64(st.stmt, 2, id);
+  if (sqlite_api::sqlite3_step(st.stmt) != SQLITE_ROW) st.fail();
+  const auto* data = static_cast<const char*>(sqlite_api::sqlite3_column_blob(st.stmt, 0));
+  const auto size = static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(st.stmt, 0));
+  return data ? std::string(data, size) : std::string();
 }
 
 }  // namespace
 
 Id put(soci::session& sql, Id tenant, const std::string& sha256, std::string_view bytes,
        const std::string& content_type, const std::string& filename, const std::string& now) {
-  const long long size = static_cast<long long>(bytes.size());
-  const bool pg = is_postgres(sql);
-  const std::string value = pg ? to_hex(bytes) : std::string(bytes);
-  sql << std::string(
-             "INSERT INTO blobs (tenant_id, sha256, content_type, filename, size, bytes, "
-             "created_at) VALUES (:t, :h, :c, :f, :s, ") +
-             (pg ? "decode(:b, 'hex')" : "CAST(:b AS BLOB)") +
-             ", :n) ON CONFLICT (tenant_id, sha256) DO NOTHING",
-      soci::use(tenant), soci::use(sha256), soci::use(content_type), soci::use(filename),
-      soci::use(size), soci::use(value), soci::use(now);
+  insert_bytes(sql, tenant, sha256, bytes, content_type, filename, now);
   Id id = 0;
   sql << "SELECT id FROM blobs WHERE tenant_id = :t AND sha256 = :h", soci::use(tenant),
       soci::use(sha256), soci::into(id);
@@ -64,19 +120,15 @@ Id put(soci::session& sql, Id tenant, const std::string& sha256, std::string_vie
 
 std::optional<BlobRow> find(soci::session& sql, Id tenant, Id id, bool with_bytes) {
   BlobRow r;
-  std::string hex;
-  const std::string content =
-      with_bytes ? (is_postgres(sql) ? "encode(bytes, 'hex')" : "hex(bytes)") : "''";
   soci::statement st =
       prepared(sql,
-               "SELECT id, tenant_id, sha256, content_type, filename, size, " + content +
-                   ", created_at FROM blobs WHERE tenant_id = :t AND "
-                   "id = :id",
+               "SELECT id, tenant_id, sha256, content_type, filename, size, created_at FROM blobs "
+               "WHERE tenant_id = :t AND id = :id",
                soci::into(r.id), soci::into(r.tenant_id), soci::into(r.sha256),
                soci::into(r.content_type), soci::into(r.filename), soci::into(r.size),
-               soci::into(hex), soci::into(r.created_at), soci::use(tenant), soci::use(id));
+               soci::into(r.created_at), soci::use(tenant), soci::use(id));
   if (!st.execute(true)) return std::nullopt;
-  r.bytes = from_hex(hex);
+  if (with_bytes) r.bytes = select_bytes(sql, tenant, id);
   return r;
 }
 

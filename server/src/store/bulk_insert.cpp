@@ -7,16 +7,14 @@
 
 #include <stdexcept>
 
+#include "store/dialect.hpp"
+
 namespace lt::store {
 
 namespace {
 
 // SQLITE_TRANSIENT (its macro names the type unqualified, and SOCI wraps sqlite3.h in a namespace).
 const auto kTransient = reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1);
-
-bool is_postgres(soci::session& sql) {
-  return sql.get_backend_name() == "postgresql";
-}
 
 std::string joined(const std::vector<std::string>& columns) {
   std::string out;

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "store/dialect.hpp"
 #include "store/query.hpp"
 #include "store/soci_optional.hpp"
 
@@ -15,10 +16,6 @@ const std::string kColumns =
     "id, tenant_id, kind, payload, status, progress_done, progress_total, result, "
     "result_blob_id, error, attempts, max_attempts, lease_owner, lease_expires_at, requested_by, "
     "created_at, started_at, finished_at, updated_at, version, cancel_requested";
-
-bool is_postgres(soci::session& sql) {
-  return sql.get_backend_name() == "postgresql";
-}
 
 // Kinds are code identifiers; checked here so that inlining them in IN (…) is safe.
 std::string kind_list(const std::vector<std::string>& kinds) {

@@ -2,6 +2,7 @@
 // ../shared/domain/FACTS.md (ULN §1, UPN §2, postcodes and telephones §3) plus boundary cases.
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,38 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"8801200005001", false},   // no check letter
                       Case{"B 801200005001", false},  // inner space
                       Case{"", false}));
+
+// The hand-written matcher agrees with ESFA's expression itself on every string of up to six
+// characters over an alphabet that reaches each branch (area letters, digits, excluded inward
+// letters, a space in each place).
+TEST(Postcode, AgreesWithTheIlrExpressionEverywhere) {
+  const std::regex ilr("^[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][ABD-HJLNP-UWXYZ]{2}$");
+  const std::string alphabet = "AC9 ";
+  std::size_t compared = 0, valid = 0;
+  std::vector<std::string> level = {""};
+  for (int length = 1; length <= 8; ++length) {
+    std::vector<std::string> next;
+    for (const auto& prefix : level)
+      for (char c : alphabet) next.push_back(prefix + c);
+    for (const auto& text : next) {
+      // check_postcode normalises first; compare on what it matches, the normalised form.
+      auto result = check_postcode(text);
+      std::string compact;
+      for (char c : text)
+        if (c != ' ') compact += c;
+      const std::string normalised =
+          compact.size() > 3
+              ? compact.substr(0, compact.size() - 3) + " " + compact.substr(compact.size() - 3)
+              : compact;
+      EXPECT_EQ(result.has_value(), std::regex_match(normalised, ilr)) << '"' << text << '"';
+      ++compared;
+      valid += result.has_value();
+    }
+    level = std::move(next);
+  }
+  EXPECT_GT(compared, 80000u);
+  EXPECT_GT(valid, 100u) << "the alphabet reaches valid postcodes too";
+}
 
 TEST(Upn, CheckLetterHelper) {
   EXPECT_EQ(upn_check_letter("801200005001"), 'B');

@@ -13,7 +13,7 @@ using namespace lt::formats;
 
 namespace {
 std::string xls_fixture() {
-  std::ifstream in(std::string(LT_FIXTURES_DIR) + "/learners.xls", std::ios::binary);
+  std::ifstream in(LT_FIXTURES_DIR "/learners.xls", std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();

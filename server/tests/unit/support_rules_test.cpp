@@ -1,10 +1,12 @@
 // Timestamps, migration splitting, search prefix ranges, the sign-in throttle and secrets.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/config.hpp"
 #include "auth/login_throttle.hpp"
 #include "auth/secrets.hpp"
 #include "domain/clock.hpp"
@@ -99,6 +101,31 @@ TEST(Secrets, PasswordHashesVerifyAndTokensAreRandom) {
   EXPECT_NE(a, b);
   EXPECT_EQ(lt::auth::sha256_hex("abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Secrets, TheHashCostIsStandardUnlessATestServerAsksForTheMinimum) {
+  lt::auth::init_crypto();
+  const auto before = lt::auth::password_hash_cost();
+  lt::auth::set_password_hash_cost(lt::auth::HashCost::standard);
+  const auto standard = lt::auth::hash_password("Passw0rd!");
+  lt::auth::set_password_hash_cost(lt::auth::HashCost::minimum);
+  const auto minimum = lt::auth::hash_password("Passw0rd!");
+  lt::auth::set_password_hash_cost(before);
+  EXPECT_NE(standard.find("$m=65536,t=2,"), std::string::npos) << standard;
+  EXPECT_NE(minimum.find("$m=8,t=1,"), std::string::npos) << minimum;
+  // Verifying reads the cost from the hash, whatever the current setting.
+  EXPECT_TRUE(lt::auth::verify_password("Passw0rd!", standard));
+  EXPECT_TRUE(lt::auth::verify_password("Passw0rd!", minimum));
+  EXPECT_FALSE(lt::auth::verify_password("Passw0rd?", minimum));
+}
+
+TEST(Config, APasswordHashCostOtherThanStandardOrMinimumIsRefused) {
+  ::setenv("LT_PASSWORD_HASH_COST", "fast", 1);
+  EXPECT_THROW(lt::app::load_config(std::nullopt), std::runtime_error);
+  ::setenv("LT_PASSWORD_HASH_COST", "minimum", 1);
+  EXPECT_EQ(lt::app::load_config(std::nullopt).password_hash_cost, "minimum");
+  ::unsetenv("LT_PASSWORD_HASH_COST");
+  EXPECT_EQ(lt::app::load_config(std::nullopt).password_hash_cost, "standard");
 }
 
 TEST(Secrets, GeneratedPasswordsSatisfyTheStandardPolicy) {

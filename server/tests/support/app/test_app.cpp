@@ -121,6 +121,7 @@ TestApp::TestApp(TestAppOptions options) {
   config.worker_threads = 4;
   config.db_connections = 4;
   config.login_attempts_per_ip = options.login_attempts_per_ip;
+  config.password_hash_cost = "minimum";  // thousands of hashes per run (auth/secrets.hpp)
   app_ = std::make_unique<app::Application>(config, options.clock);
   app_->migrate();
   tenant_id_ = app_->tenants().ensure("default").id;
