@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "auth/permissions.hpp"
 #include "domain/generated_username.hpp"
@@ -122,13 +123,11 @@ int new_learner_flags(bool provider_learners_add) {
   return 1 | 4 | 32 | (provider_learners_add ? 0 : 16);
 }
 
-std::string value_or_empty(const std::optional<std::string>& v) {
-  return v.value_or("");
+// A learner as the duplicate checks compare people.
+store::learner_import::Person person_of(const NewLearner& l) {
+  return {l.provider_id, domain::ascii_lower(l[NewLearner::first_name]),
+          domain::ascii_lower(l[NewLearner::last_name]), std::string(l[NewLearner::date_of_birth])};
 }
-
-}  // namespace
-
-namespace {
 
 // Everything one row's check reads, shared read-only by the threads that check rows.
 struct RowChecker {
@@ -204,25 +203,15 @@ struct RowChecker {
       add(e.field, raw_of(e.field), e.message);
     }
     if (errors.size() != errors_before) return false;
-    learner.provider_id = provider->id;
-    learner.status_flags = new_learner_flags(provider->learners_add_qualifications);
-    learner.first_name = std::move(*in.first_name);
-    learner.last_name = std::move(*in.last_name);
-    learner.date_of_birth = std::move(*in.date_of_birth);
-    learner.year_group = std::move(*in.year_group);
-    if (in.email && !in.email->empty()) learner.email = std::move(*in.email);
-    for (auto [from, to] : {std::pair{&in.house, &learner.house},
-                            {&in.street, &learner.street},
-                            {&in.locality, &learner.locality},
-                            {&in.town, &learner.town},
-                            {&in.postcode, &learner.postcode},
-                            {&in.telephone, &learner.telephone},
-                            {&in.uln, &learner.uln},
-                            {&in.upn, &learner.upn},
-                            {&in.ccis, &learner.ccis},
-                            {&in.gender, &learner.gender},
-                            {&in.ethnicity, &learner.ethnicity}})
-      *to = value_or_empty(*from);
+    const auto text = [](const std::optional<std::string>& v) {
+      return v ? std::string_view(*v) : std::string_view();
+    };
+    learner = NewLearner(
+        provider->id, new_learner_flags(provider->learners_add_qualifications),
+        {text(in.first_name), text(in.last_name), text(in.date_of_birth), text(in.year_group),
+         text(in.email), text(in.house), text(in.street), text(in.locality), text(in.town),
+         text(in.postcode), text(in.telephone), text(in.uln), text(in.upn), text(in.ccis),
+         text(in.gender), text(in.ethnicity)});
     return true;
   }
 };
@@ -343,19 +332,19 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
     if (!checked.valid[i]) continue;
     auto& l = out.learners[i];
     bool duplicate = false;
-    if (!l.uln.empty()) {
-      auto [it, fresh] = uln_rows.emplace(l.uln, row);
+    const std::string uln(l[NewLearner::uln]);
+    if (!uln.empty()) {
+      auto [it, fresh] = uln_rows.emplace(uln, row);
       if (!fresh) {
-        errors.add(row, checker.heading("uln"), l.uln,
+        errors.add(row, checker.heading("uln"), uln,
                    "Row " + std::to_string(it->second) + " has the same ULN.");
         duplicate = true;
       }
     }
-    store::learner_import::Person person{l.provider_id, domain::ascii_lower(l.first_name),
-                                         domain::ascii_lower(l.last_name), l.date_of_birth};
+    store::learner_import::Person person = person_of(l);
     auto [at, fresh] = people.emplace(std::move(person), row);
     if (!fresh) {
-      errors.add(row, checker.heading("last_name"), l.last_name,
+      errors.add(row, checker.heading("last_name"), std::string(l[NewLearner::last_name]),
                  "Row " + std::to_string(at->second) +
                      " has a learner with the same name and date of birth at this provider.");
       duplicate = true;
@@ -371,20 +360,21 @@ LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
   std::vector<std::string> ulns, last_names;
   std::set<std::string> seen_last;
   for (const auto& l : out.learners) {
-    if (!l.uln.empty()) ulns.push_back(l.uln);
-    if (seen_last.insert(domain::ascii_lower(l.last_name)).second)
-      last_names.push_back(domain::ascii_lower(l.last_name));
+    if (!l[NewLearner::uln].empty()) ulns.emplace_back(l[NewLearner::uln]);
+    if (auto last = domain::ascii_lower(l[NewLearner::last_name]); seen_last.insert(last).second)
+      last_names.push_back(std::move(last));
   }
   const auto taken_ulns = store::learner_import::existing_ulns(sql, ctx.tenant_id, ulns);
   const auto existing = store::learner_import::existing_people(sql, ctx.tenant_id, last_names);
   for (std::size_t i = 0; i < out.learners.size(); ++i) {
     const auto& l = out.learners[i];
-    if (!l.uln.empty() && taken_ulns.count(l.uln))
-      errors.add(row_numbers[i], checker.heading("uln"), l.uln,
+    const std::string uln(l[NewLearner::uln]);
+    if (!uln.empty() && taken_ulns.count(uln))
+      errors.add(row_numbers[i], checker.heading("uln"), uln,
                  "A learner with this ULN already exists.");
-    if (existing.count({l.provider_id, domain::ascii_lower(l.first_name),
-                        domain::ascii_lower(l.last_name), l.date_of_birth}))
-      errors.add(row_numbers[i], checker.heading("last_name"), l.last_name,
+    if (existing.count(person_of(l)))
+      errors.add(row_numbers[i], checker.heading("last_name"),
+                 std::string(l[NewLearner::last_name]),
                  "A learner with this name and date of birth already exists at this provider.");
   }
   return out;
@@ -399,14 +389,16 @@ void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& le
   std::vector<Pending> pending;
   pending.reserve(learners.size());
   for (std::size_t i = 0; i < learners.size(); ++i)
-    pending.push_back({i, domain::username_base(learners[i].first_name, learners[i].last_name)});
-  std::set<std::string> given;  // lower-case usernames handed out by this import
+    pending.push_back({i, domain::username_base(learners[i][NewLearner::first_name],
+                                                learners[i][NewLearner::last_name])});
+  std::unordered_set<std::string> given;  // lower-case usernames handed out by this import
+  given.reserve(learners.size());
   std::mt19937_64 rng(std::random_device{}());
   for (int round = 0; !pending.empty(); ++round) {
     // Each round proposes one candidate per learner still without a name: the next number of
     // its base, distinct within the round; after a few rounds a random number, so a base that
     // thousands already use does not take thousands of rounds.
-    std::map<std::string, unsigned long> next;  // base -> next number to propose this round
+    std::unordered_map<std::string, unsigned long> next;  // base -> next number to propose
     std::vector<std::string> proposed(pending.size());
     std::vector<std::string> keys;
     for (std::size_t p = 0; p < pending.size(); ++p) {

@@ -5,6 +5,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <charconv>
 #include <stdexcept>
 
 #include "store/dialect.hpp"
@@ -13,8 +14,9 @@ namespace lt::store {
 
 namespace {
 
-// SQLITE_TRANSIENT (its macro names the type unqualified, and SOCI wraps sqlite3.h in a namespace).
-const auto kTransient = reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1);
+// SQLITE_STATIC (its macro names the type unqualified, and SOCI wraps sqlite3.h in a namespace):
+// the row's text stays put until the statement has been stepped.
+const auto kStatic = reinterpret_cast<sqlite_api::sqlite3_destructor_type>(0);
 
 std::string joined(const std::vector<std::string>& columns) {
   std::string out;
@@ -39,13 +41,15 @@ void insert_sqlite(soci::session& sql, std::string_view table,
   } finalize{stmt};
   BulkRow values;
   for (std::size_t i = 0; i < count; ++i) {
-    values.assign(columns.size(), std::nullopt);
+    values.assign(columns.size(), std::monostate());
     row(i, values);
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const int at = static_cast<int>(c + 1);
-      if (values[c])
-        sqlite_api::sqlite3_bind_text(stmt, at, values[c]->data(),
-                                      static_cast<int>(values[c]->size()), kTransient);
+      if (const auto* number = std::get_if<long long>(&values[c]))
+        sqlite_api::sqlite3_bind_int64(stmt, at, *number);
+      else if (const auto* text = std::get_if<std::string_view>(&values[c]))
+        sqlite_api::sqlite3_bind_text(stmt, at, text->data(), static_cast<int>(text->size()),
+                                      kStatic);
       else
         sqlite_api::sqlite3_bind_null(stmt, at);
     }
@@ -57,12 +61,18 @@ void insert_sqlite(soci::session& sql, std::string_view table,
 }
 
 // COPY's text format: backslash, tab, newline and carriage return escaped; \N is NULL.
-void append_copy_value(std::string& out, const std::optional<std::string>& value) {
-  if (!value) {
+void append_copy_value(std::string& out, const BulkValue& value) {
+  if (const auto* number = std::get_if<long long>(&value)) {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, *number).ptr);
+    return;
+  }
+  const auto* text = std::get_if<std::string_view>(&value);
+  if (!text) {
     out += "\\N";
     return;
   }
-  for (char c : *value) {
+  for (char c : *text) {
     switch (c) {
       case '\\':
         out += "\\\\";
@@ -99,7 +109,7 @@ void insert_postgres(soci::session& sql, std::string_view table,
     buffer.clear();
   };
   for (std::size_t i = 0; i < count; ++i) {
-    values.assign(columns.size(), std::nullopt);
+    values.assign(columns.size(), std::monostate());
     row(i, values);
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (c) buffer += '\t';

@@ -119,6 +119,17 @@ class LargePageCache {
 
 }  // namespace
 
+NewLearner::NewLearner(Id provider, int flags, const std::array<std::string_view, kFields>& fields)
+    : provider_id(provider), status_flags(flags) {
+  std::size_t size = 0;
+  for (auto f : fields) size += f.size();
+  text_.reserve(size);
+  for (std::size_t i = 0; i < kFields; ++i) {
+    text_ += fields[i];
+    ends_[i] = static_cast<std::uint32_t>(text_.size());
+  }
+}
+
 std::set<std::string> existing_ulns(soci::session& sql, Id tenant,
                                     const std::vector<std::string>& ulns) {
   std::set<std::string> found;
@@ -165,92 +176,63 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
   if (sqlite) cache.emplace(sql);
   const auto user_ids = reserve_ids(sql, "users", n);
   const auto learner_ids = reserve_ids(sql, "learners", n);
-  const std::string tenant_text = std::to_string(tenant);
+  // The row's lower-case keys: bulk_insert views them until it asks for the next row.
+  std::string username_key, first_key, last_key, email_key;
 
   bulk_insert(sql, "users",
               {"id", "tenant_id", "kind", "username", "username_key", "email", "first_name",
                "last_name", "must_change_password", "created_at", "updated_at"},
               n, [&](std::size_t i, BulkRow& r) {
                 const auto& l = learners[i];
-                r = {std::to_string(user_ids[i]),
-                     tenant_text,
+                const auto email = l[NewLearner::email];
+                username_key = domain::ascii_lower(l.username);
+                r = {user_ids[i],
+                     tenant,
                      "learner",
                      l.username,
-                     domain::ascii_lower(l.username),
-                     l.email,
-                     l.first_name,
-                     l.last_name,
-                     "1",
+                     username_key,
+                     email.empty() ? BulkValue() : BulkValue(email),
+                     l[NewLearner::first_name],
+                     l[NewLearner::last_name],
+                     1LL,
                      now,
                      now};
               });
   bulk_insert(sql, "role_assignments",
               {"tenant_id", "user_id", "role", "scope_type", "scope_id", "created_at"}, n,
               [&](std::size_t i, BulkRow& r) {
-                r = {tenant_text,
-                     std::to_string(user_ids[i]),
-                     "learner",
-                     "provider",
-                     std::to_string(learners[i].provider_id),
-                     now};
+                r = {tenant, user_ids[i], "learner", "provider", learners[i].provider_id, now};
               });
   std::optional<InsertTriggersSetAside> triggers;
   if (sqlite)
     triggers.emplace(sql);
   else
     sql << "SET LOCAL lt.bulk_learner_insert = 'on'";  // migration 0010
-  bulk_insert(sql, "learners",
-              {"id",
-               "tenant_id",
-               "user_id",
-               "provider_id",
-               "date_of_birth",
-               "year_group",
-               "house",
-               "street",
-               "locality",
-               "town",
-               "postcode",
-               "telephone",
-               "uln",
-               "upn",
-               "ccis",
-               "gender",
-               "ethnicity",
-               "first_name_key",
-               "last_name_key",
-               "username_key",
-               "email_key",
-               "created_at",
-               "updated_at",
-               "status_flags"},
-              n, [&](std::size_t i, BulkRow& r) {
-                const auto& l = learners[i];
-                r = {std::to_string(learner_ids[i]),
-                     tenant_text,
-                     std::to_string(user_ids[i]),
-                     std::to_string(l.provider_id),
-                     l.date_of_birth,
-                     l.year_group,
-                     l.house,
-                     l.street,
-                     l.locality,
-                     l.town,
-                     l.postcode,
-                     l.telephone,
-                     l.uln,
-                     l.upn,
-                     l.ccis,
-                     l.gender,
-                     l.ethnicity,
-                     domain::ascii_lower(l.first_name),
-                     domain::ascii_lower(l.last_name),
-                     domain::ascii_lower(l.username),
-                     domain::ascii_lower(l.email.value_or("")),
-                     now,
-                     now,
-                     std::to_string(l.status_flags)};
-              });
+  // The learner columns written as the file gave them (after the checks), in NewLearner's order.
+  static constexpr NewLearner::Field kAsGiven[] = {
+      NewLearner::date_of_birth, NewLearner::year_group, NewLearner::house,
+      NewLearner::street,        NewLearner::locality,   NewLearner::town,
+      NewLearner::postcode,      NewLearner::telephone,  NewLearner::uln,
+      NewLearner::upn,           NewLearner::ccis,       NewLearner::gender,
+      NewLearner::ethnicity};
+  static const char* const kAsGivenColumns[] = {
+      "date_of_birth", "year_group", "house", "street", "locality", "town",     "postcode",
+      "telephone",     "uln",        "upn",   "ccis",   "gender",   "ethnicity"};
+  static_assert(std::size(kAsGiven) == std::size(kAsGivenColumns));
+  std::vector<std::string> columns = {"id", "tenant_id", "user_id", "provider_id"};
+  columns.insert(columns.end(), std::begin(kAsGivenColumns), std::end(kAsGivenColumns));
+  columns.insert(columns.end(), {"first_name_key", "last_name_key", "username_key", "email_key",
+                                 "created_at", "updated_at", "status_flags"});
+  bulk_insert(sql, "learners", columns, n, [&](std::size_t i, BulkRow& r) {
+    const auto& l = learners[i];
+    first_key = domain::ascii_lower(l[NewLearner::first_name]);
+    last_key = domain::ascii_lower(l[NewLearner::last_name]);
+    username_key = domain::ascii_lower(l.username);
+    email_key = domain::ascii_lower(l[NewLearner::email]);
+    r = {learner_ids[i], tenant, user_ids[i], l.provider_id};
+    for (auto field : kAsGiven) r.emplace_back(l[field]);
+    r.insert(r.end(), {first_key, last_key, username_key, email_key, now, now, l.status_flags});
+  });
   if (triggers) {
     triggers->restore(learner_ids);
   } else {
@@ -259,7 +241,7 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
   }
   bulk_insert(sql, "initial_passwords", {"user_id", "tenant_id", "sealed", "created_at"}, n,
               [&](std::size_t i, BulkRow& r) {
-                r = {std::to_string(user_ids[i]), tenant_text, learners[i].sealed_password, now};
+                r = {user_ids[i], tenant, learners[i].sealed_password, now};
               });
   return learner_ids;
 }
