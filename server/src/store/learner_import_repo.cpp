@@ -97,13 +97,13 @@ class InsertTriggersSetAside {
   std::vector<std::pair<std::string, std::string>> saved_;
 };
 
-// SQLite's default 2 MB page cache holds a sliver of the indexes 100,000 rows go into; with 64 MB
+// SQLite's default 2 MB page cache holds a sliver of the indexes 100,000 rows go into; with 32 MB
 // the batch's pages stay in memory instead of being spilled and read back (users and learners
 // insert in about half the time). The pooled connection gets its default back afterwards, which
 // frees the pages, however the batch ends.
 class LargePageCache {
  public:
-  explicit LargePageCache(soci::session& sql) : sql_(sql) { sql_ << "PRAGMA cache_size = -65536"; }
+  explicit LargePageCache(soci::session& sql) : sql_(sql) { sql_ << "PRAGMA cache_size = -32768"; }
   ~LargePageCache() {
     try {
       sql_ << "PRAGMA cache_size = -2000";
