@@ -294,6 +294,18 @@ TEST_F(JobsRepo, BlobsAreStoredOncePerTenantAndKeepEveryByte) {
   EXPECT_EQ(blob->size, static_cast<long long>(bytes.size()));
   EXPECT_EQ(blob->content_type, "application/zip") << "the first keeps its type and name";
   EXPECT_EQ(blob->filename, "a.zip");
+  // Stored as bytes, not text, and on PostgreSQL uncompressed (migration 0011): uploads are zips.
+  const std::string storage = db_->read([&](soci::session& sql) {
+    std::string s;
+    if (sql.get_backend_name() == "postgresql")
+      sql << "SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'blobs'::regclass AND "
+             "attname = 'bytes'",
+          soci::into(s);
+    else
+      sql << "SELECT typeof(bytes) FROM blobs WHERE id = :id", soci::use(a), soci::into(s);
+    return s;
+  });
+  EXPECT_EQ(storage, db_->is_postgres() ? "e" : "blob");
   auto meta = db_->read([&](soci::session& sql) { return blobs::find(sql, tenant_, a, false); });
   EXPECT_TRUE(meta->bytes.empty());
   EXPECT_FALSE(db_->read([&](soci::session& sql) { return blobs::find(sql, other_, a); }));
