@@ -9,14 +9,6 @@ const STATUS_LABELS: Record<ImportStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-export const STATUS_COLOURS: Record<ImportStatus, string> = {
-  queued: 'gray',
-  running: 'blue',
-  succeeded: 'green',
-  failed: 'red',
-  cancelled: 'gray',
-};
-
 export function importStatusLabel(status: ImportStatus): string {
   return STATUS_LABELS[status] ?? status;
 }

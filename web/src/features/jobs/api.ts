@@ -1,7 +1,7 @@
 // Jobs (long work on the server: imports, exports): one job's state, cancelling it, and where its
 // result file is. useJob keeps a job current from the event stream and polls as a fallback — every
 // second without the stream, every five seconds with it — until the job has finished.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { subscribe, useEventStreamOpen } from '@/lib/event-stream';
@@ -13,6 +13,28 @@ export const jobKey = (id: number) => ['jobs', id] as const;
 
 export function isFinished(status: JobStatus | undefined): boolean {
   return status === 'succeeded' || status === 'failed' || status === 'cancelled';
+}
+
+/**
+ * Reloads the list under `queryKey` when a job that `concerns` it changes status (not on every step
+ * of progress): how the lists of previous imports and exports follow the event stream.
+ */
+export function useReloadOnJobStatus(concerns: (kind: string) => boolean, queryKey: readonly unknown[]) {
+  const qc = useQueryClient();
+  const seen = useRef(new Map<number, string>());
+  const latest = useRef({ concerns, queryKey });
+  latest.current = { concerns, queryKey };
+  useEffect(
+    () =>
+      subscribe('job', (data) => {
+        const event = data as JobEvent;
+        if (!event || !latest.current.concerns(String(event.kind))) return;
+        if (seen.current.get(event.id) === event.status) return;
+        seen.current.set(event.id, event.status);
+        void qc.invalidateQueries({ queryKey: latest.current.queryKey });
+      }),
+    [qc],
+  );
 }
 
 export const POLL_MS = 1_000;

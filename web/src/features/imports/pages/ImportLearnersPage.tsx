@@ -7,9 +7,7 @@ import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/PageTitle';
 import { LEARNER_TEMPLATE_FILENAME, LEARNER_TEMPLATE_URL } from '../api';
-import { ImportHistory } from '../components/ImportHistory';
-import { ImportOutcome } from '../components/ImportOutcome';
-import { ImportUploadForm } from '../components/ImportUploadForm';
+import { ImportFileStep, PreviousImports } from '../components/ImportSteps';
 
 export function ImportLearnersPage() {
   const [params, setParams] = useSearchParams();
@@ -45,20 +43,10 @@ export function ImportLearnersPage() {
           <Title order={2} size="h3">
             Import the spreadsheet
           </Title>
-          <Text size="sm">
-            The file is checked first: if any row has a problem, nothing is imported and the errors are listed by row, so you can correct the spreadsheet and import it
-            again. The import carries on if you leave this page; its outcome is kept under Previous imports.
-          </Text>
-          <ImportUploadForm onQueued={(imp) => setParams({ import: String(imp.id) }, { replace: true })} />
-          {importId > 0 && <ImportOutcome key={importId} importId={importId} />}
+          <ImportFileStep kind="learner_import" importId={importId} onQueued={(id) => setParams({ import: String(id) }, { replace: true })} />
         </Stack>
       </Paper>
-      <Stack gap="xs" component="section" aria-labelledby="previous-imports-heading">
-        <Title order={2} size="h3" id="previous-imports-heading">
-          Previous imports
-        </Title>
-        <ImportHistory kind="learner_import" />
-      </Stack>
+      <PreviousImports kind="learner_import" />
     </Stack>
   );
 }

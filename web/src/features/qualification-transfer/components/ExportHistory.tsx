@@ -1,14 +1,12 @@
 // Manual 9.1: "underneath the export option you will see your requested export, with the option to
 // download" — your exports, newest first: when each was requested, its status, when it finished,
 // how many learners it holds and, once ready, its spreadsheet. Reloaded when an export starts or ends.
-import { useEffect, useMemo, useRef } from 'react';
-import { Anchor, Badge } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Anchor } from '@mantine/core';
 import { DataTable, type Column } from '@/components/DataTable';
 import { EmptyState } from '@/components/EmptyState';
 import { formatDateTime } from '@/lib/format';
-import { subscribe } from '@/lib/event-stream';
-import type { Job, JobEvent, JobStatus } from '@/features/jobs';
+import { JobStatusBadge, useReloadOnJobStatus, type Job, type JobStatus } from '@/features/jobs';
 import { EXPORT_JOB_KIND, exportedLearners, exportsListKey, listExports } from '../api';
 
 const STATUS_LABELS: Record<JobStatus, string> = {
@@ -19,48 +17,19 @@ const STATUS_LABELS: Record<JobStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-const STATUS_COLOURS: Record<JobStatus, string> = {
-  queued: 'gray',
-  running: 'blue',
-  succeeded: 'green',
-  failed: 'red',
-  cancelled: 'gray',
-};
-
 export function exportStatusLabel(status: JobStatus): string {
   return STATUS_LABELS[status] ?? status;
 }
 
-/** Reloads the list when one of the user's exports changes status (not on every step of progress). */
-function useReloadOnExportEvents() {
-  const qc = useQueryClient();
-  const seen = useRef(new Map<number, string>());
-  useEffect(
-    () =>
-      subscribe('job', (data) => {
-        const event = data as JobEvent;
-        if (!event || event.kind !== EXPORT_JOB_KIND) return;
-        if (seen.current.get(event.id) === event.status) return;
-        seen.current.set(event.id, event.status);
-        void qc.invalidateQueries({ queryKey: exportsListKey });
-      }),
-    [qc],
-  );
-}
-
 export function ExportHistory() {
-  useReloadOnExportEvents();
+  useReloadOnJobStatus((jobKind) => jobKind === EXPORT_JOB_KIND, exportsListKey);
   const columns = useMemo<Column<Job>[]>(
     () => [
       { key: 'created_at', header: 'Requested on', render: (j) => formatDateTime(j.created_at) },
       {
         key: 'status',
         header: 'Status',
-        render: (j) => (
-          <Badge color={STATUS_COLOURS[j.status] ?? 'gray'} variant="light">
-            {exportStatusLabel(j.status)}
-          </Badge>
-        ),
+        render: (j) => <JobStatusBadge status={j.status} label={exportStatusLabel(j.status)} />,
       },
       { key: 'finished_at', header: 'Finished on', render: (j) => (j.finished_at ? formatDateTime(j.finished_at) : '—') },
       {

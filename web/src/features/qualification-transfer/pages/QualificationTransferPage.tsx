@@ -7,9 +7,7 @@
 import { Anchor, List, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/PageTitle';
-import { ImportHistory } from '@/features/imports/components/ImportHistory';
-import { ImportOutcome } from '@/features/imports/components/ImportOutcome';
-import { ImportUploadForm } from '@/features/imports/components/ImportUploadForm';
+import { ImportFileStep, PreviousImports } from '@/features/imports/components/ImportSteps';
 import { ExportForm } from '../components/ExportForm';
 import { ExportHistory } from '../components/ExportHistory';
 import { ExportOutcome } from '../components/ExportOutcome';
@@ -63,20 +61,10 @@ function ImportPanel({ importId, onQueued }: { importId: number; onQueued: (id: 
             <List.Item>Each learner in the file is given exactly the qualifications listed for them: ones left out are removed.</List.Item>
             <List.Item>Save the file as an Excel workbook (.xlsx), Excel 97–2003 (.xls) or CSV UTF-8.</List.Item>
           </List>
-          <Text size="sm">
-            The file is checked first: if any row has a problem, nothing is imported and the errors are listed by row, so you can correct the spreadsheet and import it
-            again. The import carries on if you leave this page; its outcome is kept under Previous imports.
-          </Text>
-          <ImportUploadForm kind="qualification_import" onQueued={(imp) => onQueued(imp.id)} />
-          {importId > 0 && <ImportOutcome key={importId} importId={importId} />}
+          <ImportFileStep kind="qualification_import" importId={importId} onQueued={onQueued} />
         </Stack>
       </Paper>
-      <Stack gap="xs" component="section" aria-labelledby="previous-imports-heading">
-        <Title order={2} size="h3" id="previous-imports-heading">
-          Previous imports
-        </Title>
-        <ImportHistory kind="qualification_import" />
-      </Stack>
+      <PreviousImports kind="qualification_import" />
     </Stack>
   );
 }
