@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lt::auth {
 
@@ -26,10 +27,13 @@ class SecretBox {
 
   // Base64 (URL-safe, no padding) of a random nonce followed by the sealed text.
   std::string seal(std::string_view plain) const;
+  // seal() of each, in order, with the nonces drawn in one go.
+  std::vector<std::string> seal_all(const std::vector<std::string>& plains) const;
   // The plain text, or nullopt when `sealed` was not made with this key or was altered.
   std::optional<std::string> open(std::string_view sealed) const;
 
  private:
+  std::string seal_with_nonce(std::string_view plain, const unsigned char* nonce) const;
   explicit SecretBox(const std::array<unsigned char, kKeyBytes>& key) : key_(key) {}
   std::array<unsigned char, kKeyBytes> key_;
 };

@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "auth/secret_box.hpp"
 #include "domain/generated_username.hpp"
@@ -53,6 +56,18 @@ TEST(SecretBox, SealsAndOpensButRefusesAlteredOrForeignText) {
   EXPECT_EQ(box.open(altered), std::nullopt);
   EXPECT_EQ(box.open("short"), std::nullopt);
   EXPECT_EQ(SecretBox::ephemeral().open(sealed), std::nullopt) << "another key";
+}
+
+TEST(SecretBox, SealingManyAtOnceGivesEachItsOwnNonce) {
+  const auto box = SecretBox::ephemeral();
+  const std::vector<std::string> plains = {"Abcd2345!", "Abcd2345!", "Wxyz6789?"};
+  const auto sealed = box.seal_all(plains);
+  ASSERT_EQ(sealed.size(), plains.size());
+  for (std::size_t i = 0; i < plains.size(); ++i) EXPECT_EQ(box.open(sealed[i]), plains[i]);
+  EXPECT_NE(sealed[0], sealed[1]) << "the same password twice is sealed differently";
+  std::set<std::string> nonces;
+  for (const auto& s : sealed) nonces.insert(s.substr(0, 32));  // 24 bytes of nonce in base64
+  EXPECT_EQ(nonces.size(), sealed.size());
 }
 
 TEST(SecretBox, KeyFilesAreMadeOnceAndReadBack) {
