@@ -4,9 +4,6 @@
 // and cost a pass over it each way.
 #include "store/blobs_repo.hpp"
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
 #include <memory>
 #include <stdexcept>
 #include <string_view>
@@ -14,14 +11,11 @@
 
 #include "store/dialect.hpp"
 #include "store/query.hpp"
+#include "store/raw_handles.hpp"
 
 namespace lt::store::blobs {
 
 namespace {
-
-// sqlite3.h's SQLITE_STATIC, which names its type unqualified (SOCI wraps sqlite3.h in a
-// namespace).
-const auto kStatic = reinterpret_cast<sqlite_api::sqlite3_destructor_type>(0);
 
 constexpr const char* kInsert =
     "INSERT INTO blobs (tenant_id, sha256, content_type, filename, size, bytes, created_at) "
@@ -34,7 +28,7 @@ using PgResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
 // asks for a binary result; throws on failure.
 PgResult pg_exec(soci::session& sql, const char* text, const std::vector<std::string_view>& params,
                  int binary_at, ExecStatusType expected) {
-  PGconn* conn = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+  PGconn* conn = pg_connection(sql);
   std::vector<const char*> values;
   std::vector<int> lengths, formats;
   for (std::size_t i = 0; i < params.size(); ++i) {
@@ -51,24 +45,6 @@ PgResult pg_exec(soci::session& sql, const char* text, const std::vector<std::st
   return result;
 }
 
-struct SqliteStatement {
-  sqlite_api::sqlite3* db;
-  sqlite_api::sqlite3_stmt* stmt = nullptr;
-  SqliteStatement(soci::session& sql, const char* text)
-      : db(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
-    if (sqlite_api::sqlite3_prepare_v2(db, text, -1, &stmt, nullptr) != SQLITE_OK) fail();
-  }
-  ~SqliteStatement() { sqlite_api::sqlite3_finalize(stmt); }
-  SqliteStatement(const SqliteStatement&) = delete;
-  SqliteStatement& operator=(const SqliteStatement&) = delete;
-  void text(int at, const std::string& value) {
-    sqlite_api::sqlite3_bind_text(stmt, at, value.data(), static_cast<int>(value.size()), kStatic);
-  }
-  [[noreturn]] void fail() {
-    throw std::runtime_error(std::string("blobs: ") + sqlite_api::sqlite3_errmsg(db));
-  }
-};
-
 void insert_bytes(soci::session& sql, Id tenant, const std::string& sha256, std::string_view bytes,
                   const std::string& content_type, const std::string& filename,
                   const std::string& now) {
@@ -79,15 +55,15 @@ void insert_bytes(soci::session& sql, Id tenant, const std::string& sha256, std:
             PGRES_COMMAND_OK);
     return;
   }
-  SqliteStatement st(sql, kInsert);
-  sqlite_api::sqlite3_bind_int64(st.stmt, 1, tenant);
+  SqliteStatement st(sql, kInsert, "blobs");
+  sqlite_api::sqlite3_bind_int64(st.get(), 1, tenant);
   st.text(2, sha256);
   st.text(3, content_type);
   st.text(4, filename);
-  sqlite_api::sqlite3_bind_int64(st.stmt, 5, static_cast<long long>(bytes.size()));
-  sqlite_api::sqlite3_bind_blob64(st.stmt, 6, bytes.data(), bytes.size(), kStatic);
+  sqlite_api::sqlite3_bind_int64(st.get(), 5, static_cast<long long>(bytes.size()));
+  sqlite_api::sqlite3_bind_blob64(st.get(), 6, bytes.data(), bytes.size(), kSqliteStatic);
   st.text(7, now);
-  if (sqlite_api::sqlite3_step(st.stmt) != SQLITE_DONE) st.fail();
+  st.step();
 }
 
 std::string select_bytes(soci::session& sql, Id tenant, Id id) {
@@ -98,12 +74,12 @@ std::string select_bytes(soci::session& sql, Id tenant, Id id) {
     return std::string(PQgetvalue(result.get(), 0, 0),
                        static_cast<std::size_t>(PQgetlength(result.get(), 0, 0)));
   }
-  SqliteStatement st(sql, kSelectBytes);
-  sqlite_api::sqlite3_bind_int64(st.stmt, 1, tenant);
-  sqlite_api::sqlite3_bind_int64(st.stmt, 2, id);
-  if (sqlite_api::sqlite3_step(st.stmt) != SQLITE_ROW) st.fail();
-  const auto* data = static_cast<const char*>(sqlite_api::sqlite3_column_blob(st.stmt, 0));
-  const auto size = static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(st.stmt, 0));
+  SqliteStatement st(sql, kSelectBytes, "blobs");
+  sqlite_api::sqlite3_bind_int64(st.get(), 1, tenant);
+  sqlite_api::sqlite3_bind_int64(st.get(), 2, id);
+  if (!st.step()) throw std::runtime_error("blobs: the blob went missing");
+  const auto* data = static_cast<const char*>(sqlite_api::sqlite3_column_blob(st.get(), 0));
+  const auto size = static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(st.get(), 0));
   return data ? std::string(data, size) : std::string();
 }
 

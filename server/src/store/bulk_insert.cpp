@@ -2,21 +2,15 @@
 // SOCI's own bulk binding still runs one statement per row on PostgreSQL.
 #include "store/bulk_insert.hpp"
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
 #include <charconv>
 #include <stdexcept>
 
 #include "store/dialect.hpp"
+#include "store/raw_handles.hpp"
 
 namespace lt::store {
 
 namespace {
-
-// SQLITE_STATIC (its macro names the type unqualified, and SOCI wraps sqlite3.h in a namespace):
-// the row's text stays put until the statement has been stepped.
-const auto kStatic = reinterpret_cast<sqlite_api::sqlite3_destructor_type>(0);
 
 std::string joined(const std::vector<std::string>& columns) {
   std::string out;
@@ -27,18 +21,11 @@ std::string joined(const std::vector<std::string>& columns) {
 void insert_sqlite(soci::session& sql, std::string_view table,
                    const std::vector<std::string>& columns, std::size_t count,
                    const std::function<void(std::size_t, BulkRow&)>& row) {
-  auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
   std::string text = "INSERT INTO " + std::string(table) + " (" + joined(columns) + ") VALUES (";
   for (std::size_t i = 0; i < columns.size(); ++i) text += i ? ", ?" : "?";
   text += ")";
-  sqlite_api::sqlite3_stmt* stmt = nullptr;
-  if (sqlite_api::sqlite3_prepare_v2(backend->conn_, text.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-    throw std::runtime_error(std::string("bulk insert: ") +
-                             sqlite_api::sqlite3_errmsg(backend->conn_));
-  struct Finalize {
-    sqlite_api::sqlite3_stmt* s;
-    ~Finalize() { sqlite_api::sqlite3_finalize(s); }
-  } finalize{stmt};
+  SqliteStatement st(sql, text, "bulk insert into " + std::string(table));
+  auto* stmt = st.get();
   BulkRow values;
   for (std::size_t i = 0; i < count; ++i) {
     values.assign(columns.size(), std::monostate());
@@ -47,15 +34,12 @@ void insert_sqlite(soci::session& sql, std::string_view table,
       const int at = static_cast<int>(c + 1);
       if (const auto* number = std::get_if<long long>(&values[c]))
         sqlite_api::sqlite3_bind_int64(stmt, at, *number);
-      else if (const auto* text = std::get_if<std::string_view>(&values[c]))
-        sqlite_api::sqlite3_bind_text(stmt, at, text->data(), static_cast<int>(text->size()),
-                                      kStatic);
+      else if (const auto* value = std::get_if<std::string_view>(&values[c]))
+        st.text(at, *value);
       else
         sqlite_api::sqlite3_bind_null(stmt, at);
     }
-    if (sqlite_api::sqlite3_step(stmt) != SQLITE_DONE)
-      throw std::runtime_error(std::string("bulk insert into ") + std::string(table) + ": " +
-                               sqlite_api::sqlite3_errmsg(backend->conn_));
+    st.step();
     sqlite_api::sqlite3_reset(stmt);
   }
 }
@@ -95,7 +79,7 @@ void append_copy_value(std::string& out, const BulkValue& value) {
 void insert_postgres(soci::session& sql, std::string_view table,
                      const std::vector<std::string>& columns, std::size_t count,
                      const std::function<void(std::size_t, BulkRow&)>& row) {
-  PGconn* conn = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+  PGconn* conn = pg_connection(sql);
   const std::string text = "COPY " + std::string(table) + " (" + joined(columns) + ") FROM STDIN";
   PGresult* started = PQexec(conn, text.c_str());
   const bool copying = PQresultStatus(started) == PGRES_COPY_IN;

@@ -1,7 +1,10 @@
-// The learner import's SQL: chunked IN look-ups and bulk inserts (store/bulk_insert).
+// The learner import's SQL: look-ups that bind one JSON array of values, and bulk inserts
+// (store/bulk_insert).
 #include "store/learner_import_repo.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <utility>
 
 #include "domain/text.hpp"
 #include "store/bulk_insert.hpp"
@@ -99,14 +102,17 @@ class InsertTriggersSetAside {
 
 // SQLite's default 2 MB page cache holds a sliver of the indexes 100,000 rows go into; with 32 MB
 // the batch's pages stay in memory instead of being spilled and read back (users and learners
-// insert in about half the time). The pooled connection gets its default back afterwards, which
-// frees the pages, however the batch ends.
+// insert in about half the time). The pooled connection gets its own setting back afterwards,
+// which frees the pages, however the batch ends.
 class LargePageCache {
  public:
-  explicit LargePageCache(soci::session& sql) : sql_(sql) { sql_ << "PRAGMA cache_size = -32768"; }
+  explicit LargePageCache(soci::session& sql) : sql_(sql) {
+    sql_ << "PRAGMA cache_size", soci::into(before_);
+    sql_ << "PRAGMA cache_size = -32768";
+  }
   ~LargePageCache() {
     try {
-      sql_ << "PRAGMA cache_size = -2000";
+      sql_ << "PRAGMA cache_size = " + std::to_string(before_);
     } catch (...) {  // the connection is failing anyway; the pool will drop it
     }
   }
@@ -115,6 +121,7 @@ class LargePageCache {
 
  private:
   soci::session& sql_;
+  long long before_ = -2000;
 };
 
 }  // namespace
@@ -208,19 +215,23 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
     triggers.emplace(sql);
   else
     sql << "SET LOCAL lt.bulk_learner_insert = 'on'";  // migration 0010
-  // The learner columns written as the file gave them (after the checks), in NewLearner's order.
-  static constexpr NewLearner::Field kAsGiven[] = {
-      NewLearner::date_of_birth, NewLearner::year_group, NewLearner::house,
-      NewLearner::street,        NewLearner::locality,   NewLearner::town,
-      NewLearner::postcode,      NewLearner::telephone,  NewLearner::uln,
-      NewLearner::upn,           NewLearner::ccis,       NewLearner::gender,
-      NewLearner::ethnicity};
-  static const char* const kAsGivenColumns[] = {
-      "date_of_birth", "year_group", "house", "street", "locality", "town",     "postcode",
-      "telephone",     "uln",        "upn",   "ccis",   "gender",   "ethnicity"};
-  static_assert(std::size(kAsGiven) == std::size(kAsGivenColumns));
+  // The learner columns written as the file gave them (after the checks).
+  static constexpr std::pair<const char*, NewLearner::Field> kAsGiven[] = {
+      {"date_of_birth", NewLearner::date_of_birth},
+      {"year_group", NewLearner::year_group},
+      {"house", NewLearner::house},
+      {"street", NewLearner::street},
+      {"locality", NewLearner::locality},
+      {"town", NewLearner::town},
+      {"postcode", NewLearner::postcode},
+      {"telephone", NewLearner::telephone},
+      {"uln", NewLearner::uln},
+      {"upn", NewLearner::upn},
+      {"ccis", NewLearner::ccis},
+      {"gender", NewLearner::gender},
+      {"ethnicity", NewLearner::ethnicity}};
   std::vector<std::string> columns = {"id", "tenant_id", "user_id", "provider_id"};
-  columns.insert(columns.end(), std::begin(kAsGivenColumns), std::end(kAsGivenColumns));
+  for (const auto& [column, _] : kAsGiven) columns.emplace_back(column);
   columns.insert(columns.end(), {"first_name_key", "last_name_key", "username_key", "email_key",
                                  "created_at", "updated_at", "status_flags"});
   bulk_insert(sql, "learners", columns, n, [&](std::size_t i, BulkRow& r) {
@@ -230,7 +241,7 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
     username_key = domain::ascii_lower(l.username);
     email_key = domain::ascii_lower(l[NewLearner::email]);
     r = {learner_ids[i], tenant, user_ids[i], l.provider_id};
-    for (auto field : kAsGiven) r.emplace_back(l[field]);
+    for (const auto& [_, field] : kAsGiven) r.emplace_back(l[field]);
     r.insert(r.end(), {first_key, last_key, username_key, email_key, now, now, l.status_flags});
   });
   if (triggers) {

@@ -17,23 +17,22 @@ export function isFinished(status: JobStatus | undefined): boolean {
 
 /**
  * Reloads the list under `queryKey` when a job that `concerns` it changes status (not on every step
- * of progress): how the lists of previous imports and exports follow the event stream.
+ * of progress): how the lists of previous imports and exports follow the event stream. Both
+ * arguments should be constants, so the subscription is made once.
  */
 export function useReloadOnJobStatus(concerns: (kind: string) => boolean, queryKey: readonly unknown[]) {
   const qc = useQueryClient();
   const seen = useRef(new Map<number, string>());
-  const latest = useRef({ concerns, queryKey });
-  latest.current = { concerns, queryKey };
   useEffect(
     () =>
       subscribe('job', (data) => {
         const event = data as JobEvent;
-        if (!event || !latest.current.concerns(String(event.kind))) return;
+        if (!event || !concerns(String(event.kind))) return;
         if (seen.current.get(event.id) === event.status) return;
         seen.current.set(event.id, event.status);
-        void qc.invalidateQueries({ queryKey: latest.current.queryKey });
+        void qc.invalidateQueries({ queryKey });
       }),
-    [qc],
+    [qc, concerns, queryKey],
   );
 }
 

@@ -12,9 +12,10 @@ import { importsKey, listImports, type DataImport, type ImportKind } from '../ap
 import { importStatusLabel } from '../status';
 
 const historyKey = [...importsKey, 'list'] as const;
+const isImportJob = (jobKind: string) => jobKind.endsWith('_import');
 
 export function ImportHistory({ kind = 'learner_import' }: { kind?: ImportKind }) {
-  useReloadOnJobStatus((jobKind) => jobKind.endsWith('_import'), historyKey);
+  useReloadOnJobStatus(isImportJob, historyKey);
   const columns = useMemo<Column<DataImport>[]>(
     () => [
       { key: 'created_at', header: 'Requested on', render: (i) => formatDateTime(i.created_at) },

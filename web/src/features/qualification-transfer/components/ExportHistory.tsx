@@ -21,8 +21,10 @@ export function exportStatusLabel(status: JobStatus): string {
   return STATUS_LABELS[status] ?? status;
 }
 
+const isExportJob = (jobKind: string) => jobKind === EXPORT_JOB_KIND;
+
 export function ExportHistory() {
-  useReloadOnJobStatus((jobKind) => jobKind === EXPORT_JOB_KIND, exportsListKey);
+  useReloadOnJobStatus(isExportJob, exportsListKey);
   const columns = useMemo<Column<Job>[]>(
     () => [
       { key: 'created_at', header: 'Requested on', render: (j) => formatDateTime(j.created_at) },
