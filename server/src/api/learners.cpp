@@ -60,7 +60,17 @@ void add_learner_routes(http::Router& router, Api& api) {
                if (!query) return error_response(query.error(), ctx.request_id);
                query->cursor = req.query_param("cursor");
                query->limit = *limit;
-               return respond(learners.list(ctx, *query), ctx, learner_page_json);
+               // ?view=summary: each item only as the list shows it (render.hpp).
+               const auto view = req.query_param("view").value_or("full");
+               if (view != "full" && view != "summary")
+                 return error_response(
+                     domain::Error::validation("view", "invalid_choice", "Choose full or summary."),
+                     ctx.request_id);
+               query->summary = view == "summary";
+               return respond(learners.list(ctx, *query), ctx,
+                              [summary = query->summary](const auto& page) {
+                                return learner_page_json(page, summary);
+                              });
              }));
 
   router.add("POST", "/api/v1/learners",

@@ -75,8 +75,9 @@ const Operation kOperations[] = {
     {"GET", "/api/v1/reference/{list}", "reference",
      "A code list: year-groups, genders, ethnicities, qualification-types", nullptr,
      "ReferenceList", 200},
-    {"GET", "/api/v1/learners", "learners", "List and search learners", nullptr, "LearnerPage",
-     200},
+    {"GET", "/api/v1/learners", "learners",
+     "List and search learners (view=summary: each only as the list shows it)", nullptr,
+     "LearnerPage", 200, nullptr, "sort,view"},
     {"POST", "/api/v1/learners", "learners", "Create a learner", "LearnerInput", "Learner", 201},
     {"GET", "/api/v1/learners/{id}", "learners", "One learner", nullptr, "Learner", 200},
     {"PATCH", "/api/v1/learners/{id}", "learners", "Edit a learner", "LearnerInput", "Learner",
@@ -251,8 +252,11 @@ json object(json properties, json required = json::array()) {
   return {
       {"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
 }
-json page_of(const char* item) {
-  return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
+// A page of `item`s, or (given `alternative`) of either kind, as a query parameter chooses.
+json page_of(const char* item, const char* alternative = nullptr) {
+  const json items =
+      alternative ? json{{"oneOf", json::array({ref(item), ref(alternative)})}} : ref(item);
+  return object({{"items", {{"type", "array"}, {"items", items}}},
                  {"next_cursor", nullable_str()},
                  {"total", integer()},
                  {"total_capped",
@@ -287,6 +291,18 @@ json learner_schema(bool full) {
                                    {"additional_information", str()},
                                    {"qualifications", str()},
                                    {"reference", str()}});
+  return object(properties);
+}
+
+// A learner as GET /api/v1/learners?view=summary gives it (api/render.hpp).
+json learner_summary_schema() {
+  const json full = learner_schema(true)["properties"];
+  json properties = json::object();
+  for (const char* name :
+       {"id", "user_id", "username", "first_name", "last_name", "email", "year_group",
+        "provider_id", "provider_name", "uln", "sections", "approval", "last_login_at", "locked",
+        "must_change_password", "version"})
+    properties[name] = full.at(name);
   return object(properties);
 }
 
@@ -398,7 +414,8 @@ json schemas() {
       {"ProviderPage", page_of("Provider")},
       {"Learner", learner_schema(true)},
       {"LearnerInput", learner_schema(false)},
-      {"LearnerPage", page_of("Learner")},
+      {"LearnerSummary", learner_summary_schema()},
+      {"LearnerPage", page_of("Learner", "LearnerSummary")},
       {"Group", object({{"id", integer()},
                         {"provider_id", integer()},
                         {"provider_name", str()},

@@ -92,31 +92,33 @@ nlohmann::json settings_json(const store::TenantRow& t) {
           {"version", t.version}};
 }
 
-void write_learner(JsonWriter& w, const store::LearnerRow& l) {
+void write_learner(JsonWriter& w, const store::LearnerRow& l, bool summary) {
   w.begin_object()
       .member("id", l.id)
       .member("user_id", l.user_id)
       .member("username", l.username)
       .member("first_name", l.first_name)
-      .member("last_name", l.last_name)
-      .member("date_of_birth", l.date_of_birth)
-      .member("email", l.email)
+      .member("last_name", l.last_name);
+  if (!summary) w.member("date_of_birth", l.date_of_birth);
+  w.member("email", l.email)
       .member("year_group", l.year_group)
       .member("provider_id", l.provider_id)
-      .member("provider_name", l.provider_name)
-      .member("profile_sign_off", l.profile_sign_off)
-      .member("manager_adds_qualifications", l.manager_adds_qualifications)
-      .member("house", l.house)
-      .member("street", l.street)
-      .member("locality", l.locality)
-      .member("town", l.town)
-      .member("postcode", l.postcode)
-      .member("telephone", l.telephone)
-      .member("uln", l.uln)
-      .member("upn", l.upn)
-      .member("ccis", l.ccis)
-      .member("gender", l.gender)
-      .member("ethnicity", l.ethnicity);
+      .member("provider_name", l.provider_name);
+  if (!summary)
+    w.member("profile_sign_off", l.profile_sign_off)
+        .member("manager_adds_qualifications", l.manager_adds_qualifications)
+        .member("house", l.house)
+        .member("street", l.street)
+        .member("locality", l.locality)
+        .member("town", l.town)
+        .member("postcode", l.postcode)
+        .member("telephone", l.telephone);
+  w.member("uln", l.uln);
+  if (!summary)
+    w.member("upn", l.upn)
+        .member("ccis", l.ccis)
+        .member("gender", l.gender)
+        .member("ethnicity", l.ethnicity);
   w.key("sections")
       .begin_object()
       .member("key_information", l.key_information_state)
@@ -127,11 +129,9 @@ void write_learner(JsonWriter& w, const store::LearnerRow& l) {
   w.member("approval", services::approval_of(l))
       .member("last_login_at", l.last_login_at)
       .member("locked", l.locked)
-      .member("must_change_password", l.must_change_password)
-      .member("created_at", l.created_at)
-      .member("updated_at", l.updated_at)
-      .member("version", l.version)
-      .end_object();
+      .member("must_change_password", l.must_change_password);
+  if (!summary) w.member("created_at", l.created_at).member("updated_at", l.updated_at);
+  w.member("version", l.version).end_object();
 }
 
 JsonText learner_json(const store::LearnerRow& learner) {
@@ -140,10 +140,10 @@ JsonText learner_json(const store::LearnerRow& learner) {
   return w.take();
 }
 
-JsonText learner_page_json(const store::Page<store::LearnerRow>& page) {
-  JsonWriter w(256 + page.items.size() * 900);
+JsonText learner_page_json(const store::Page<store::LearnerRow>& page, bool summary) {
+  JsonWriter w(256 + page.items.size() * (summary ? 420 : 900));
   w.begin_object().key("items").begin_array();
-  for (const auto& learner : page.items) write_learner(w, learner);
+  for (const auto& learner : page.items) write_learner(w, learner, summary);
   w.end_array()
       .member("next_cursor", page.next_cursor)
       .member("total", page.total)

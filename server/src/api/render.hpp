@@ -18,9 +18,13 @@ nlohmann::json audit_json(const store::AuditRow& event);
 nlohmann::json outbox_json(const store::OutboxRow& message);
 nlohmann::json settings_json(const store::TenantRow& tenant);
 // Learners are written straight to text (json_writer.hpp): the list is the hottest reply.
-void write_learner(JsonWriter& writer, const store::LearnerRow& learner);
+// `summary`: only the members a list item shows (learner_page_json).
+void write_learner(JsonWriter& writer, const store::LearnerRow& learner, bool summary = false);
 JsonText learner_json(const store::LearnerRow& learner);
-JsonText learner_page_json(const store::Page<store::LearnerRow>& page);
+// A page of learners; `summary` gives each only the members a list item shows (id, user_id,
+// username, first_name, last_name, email, year_group, provider_id, provider_name, uln, sections,
+// approval, last_login_at, locked, must_change_password, version).
+JsonText learner_page_json(const store::Page<store::LearnerRow>& page, bool summary = false);
 nlohmann::json job_json(const store::jobs::JobRow& job);
 
 template <class T, class Render>

@@ -1,8 +1,10 @@
 // Loading configuration from TOML and the environment.
 #include "app/config.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 #include <toml++/toml.h>
 
@@ -32,6 +34,13 @@ void from_env(const char* name, std::size_t& target) {
 std::string Config::effective_database_url() const {
   if (!database_url.empty()) return database_url;
   return "sqlite:" + data_dir + "/learnertrack.db";
+}
+
+std::size_t Config::effective_worker_threads() const {
+  if (worker_threads > 0) return worker_threads;
+  const std::string url = effective_database_url();
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return 8;
+  return std::max(2u, std::thread::hardware_concurrency()) + 1;
 }
 
 std::string Config::effective_public_url() const {

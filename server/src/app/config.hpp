@@ -18,7 +18,7 @@ struct Config {
   std::string web_dir = "web/dist";  // LT_WEB_DIR: the built web app
   std::string secret_key_file;  // LT_SECRET_KEY_FILE; empty = <data_dir>/secret.key, made at start
   std::string tenant = "default";          // tenant created on first run
-  std::size_t worker_threads = 8;          // LT_WORKERS
+  std::size_t worker_threads = 0;          // LT_WORKERS; 0 = effective_worker_threads()
   std::size_t db_connections = 8;          // LT_DB_CONNECTIONS
   std::size_t job_workers = 1;             // LT_JOB_WORKERS: jobs run at once by this instance
   std::size_t login_attempts_per_ip = 50;  // per 5 minutes
@@ -30,6 +30,9 @@ struct Config {
   // The SQLite path or PostgreSQL URL actually used.
   std::string effective_database_url() const;
   std::string effective_public_url() const;
+  // The request worker threads: worker_threads when set; otherwise one more than the cores on
+  // SQLite, whose handlers only compute, and 8 on PostgreSQL, whose handlers wait on the network.
+  std::size_t effective_worker_threads() const;
   std::string host() const;
   unsigned short port() const;
 };

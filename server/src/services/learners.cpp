@@ -221,6 +221,7 @@ Result<store::learners::ListFilter> Learners::filter_of(const Context& ctx,
   filter.status = query.status;
   filter.limit = store::page_limit(query.limit);
   filter.cursor = query.cursor;
+  filter.summary = query.summary;
   return filter;
 }
 

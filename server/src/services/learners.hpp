@@ -35,6 +35,7 @@ struct LearnerQuery {
   std::optional<std::string> year_group;  // a code of the year-groups list
   std::optional<Id> provider_id, group_id;
   std::optional<int> limit;
+  bool summary = false;  // ?view=summary: only what a list item shows (ListFilter::summary)
 };
 
 class Learners {

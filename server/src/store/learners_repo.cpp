@@ -6,6 +6,7 @@
 #include "domain/text.hpp"
 #include "store/learner_counts_repo.hpp"
 #include "store/query.hpp"
+#include "store/raw_select.hpp"
 #include "store/soci_optional.hpp"
 #include "store/statement_cache.hpp"
 
@@ -13,69 +14,73 @@ namespace lt::store::learners {
 
 namespace {
 
-const std::string kSelect =
+// The columns a list item in summary needs (ListFilter::summary), then the rest of the record;
+// learner_of() reads them by these places.
+const std::string kSummaryColumns =
     "SELECT l.id, l.tenant_id, l.user_id, l.provider_id, p.name, u.username, u.first_name, "
-    "u.last_name, u.email, u.last_login_at, u.locked, u.must_change_password, l.date_of_birth, "
-    "l.year_group, l.profile_sign_off, l.manager_adds_qualifications, l.house, l.street, "
-    "l.locality, l.town, l.postcode, l.telephone, l.uln, l.upn, l.ccis, l.gender, l.ethnicity, "
-    "l.key_information_state, l.additional_information_state, l.qualifications_state, "
-    "l.reference_state, l.approval, l.created_at, l.updated_at, l.version, "
-    "l.last_name_key || ':' || l.username_key, p.sign_off_profiles, p.learners_add_qualifications "
-    "FROM learners l JOIN users u ON u.id = l.user_id JOIN providers p ON p.id = l.provider_id ";
+    "u.last_name, u.email, u.last_login_at, u.locked, u.must_change_password, "
+    "p.sign_off_profiles, p.learners_add_qualifications, l.version, "
+    "l.last_name_key || ':' || l.username_key, l.year_group, l.uln, l.profile_sign_off, "
+    "l.manager_adds_qualifications, l.key_information_state, l.additional_information_state, "
+    "l.qualifications_state, l.reference_state, l.approval";
+const std::string kFrom =
+    " FROM learners l JOIN users u ON u.id = l.user_id JOIN providers p ON p.id = l.provider_id ";
+const std::string kSelectSummary = kSummaryColumns + kFrom;
+const std::string kSelect = kSummaryColumns +
+                            ", l.date_of_birth, l.house, l.street, l.locality, l.town, "
+                            "l.postcode, l.telephone, l.upn, l.ccis, l.gender, l.ethnicity, "
+                            "l.created_at, l.updated_at" +
+                            kFrom;
 
 struct Fetched {
   std::vector<LearnerRow> rows;
-  std::string last_key;
+  std::string last_key;  // the last row's "last_name_key:username_key"
 };
 
-// Where one selected row lands before it becomes a LearnerRow.
-struct RowBuffer {
+// A row of kSelect or kSelectSummary, by its columns' places.
+LearnerRow learner_of(const RawRow& row, bool summary) {
   LearnerRow r;
-  int locked = 0, must_change = 0, sign_off = 0, learners_add = 1;
-  std::string key;
-};
-
-void bind_row(soci::details::prepare_temp_type& temp, RowBuffer& b) {
-  LearnerRow& r = b.r;
-  temp, soci::into(r.id), soci::into(r.tenant_id), soci::into(r.user_id), soci::into(r.provider_id),
-      soci::into(r.provider_name), soci::into(r.username), soci::into(r.first_name),
-      soci::into(r.last_name), soci::into(r.email), soci::into(r.last_login_at),
-      soci::into(b.locked), soci::into(b.must_change), soci::into(r.date_of_birth),
-      soci::into(r.year_group), soci::into(r.profile_sign_off),
-      soci::into(r.manager_adds_qualifications), soci::into(r.house), soci::into(r.street),
-      soci::into(r.locality), soci::into(r.town), soci::into(r.postcode), soci::into(r.telephone),
-      soci::into(r.uln), soci::into(r.upn), soci::into(r.ccis), soci::into(r.gender),
-      soci::into(r.ethnicity), soci::into(r.key_information_state),
-      soci::into(r.additional_information_state), soci::into(r.qualifications_state),
-      soci::into(r.reference_state), soci::into(r.approval), soci::into(r.created_at),
-      soci::into(r.updated_at), soci::into(r.version), soci::into(b.key), soci::into(b.sign_off),
-      soci::into(b.learners_add);
+  r.id = row.integer(0);
+  r.tenant_id = row.integer(1);
+  r.user_id = row.integer(2);
+  r.provider_id = row.integer(3);
+  r.provider_name = row.text(4);
+  r.username = row.text(5);
+  r.first_name = row.text(6);
+  r.last_name = row.text(7);
+  r.email = row.optional(8);
+  r.last_login_at = row.optional(9);
+  r.locked = row.integer(10) != 0;
+  r.must_change_password = row.integer(11) != 0;
+  r.provider_sign_off = row.integer(12) != 0;
+  r.provider_learners_add = row.integer(13) != 0;
+  r.version = static_cast<int>(row.integer(14));
+  // 15 is the list's sort key pair (select_bound).
+  int column = 16;
+  for (std::string* text :
+       {&r.year_group, &r.uln, &r.profile_sign_off, &r.manager_adds_qualifications,
+        &r.key_information_state, &r.additional_information_state, &r.qualifications_state,
+        &r.reference_state, &r.approval})
+    *text = row.text(column++);
+  if (summary) return r;
+  for (std::string* text :
+       {&r.date_of_birth, &r.house, &r.street, &r.locality, &r.town, &r.postcode, &r.telephone,
+        &r.upn, &r.ccis, &r.gender, &r.ethnicity, &r.created_at, &r.updated_at})
+    *text = row.text(column++);
+  return r;
 }
 
-// Steps a statement bound to `b` to its end, collecting the rows.
-Fetched fetch_all(soci::statement& st, RowBuffer& b, std::size_t expected = 1) {
-  st.execute();
+// Up to `expected` learners: whole records, or (summary) the columns of kSummaryColumns.
+Fetched select_bound(soci::session& sql, const std::string& tail, const Binds& binds,
+                     std::size_t expected, bool summary = false) {
   Fetched out;
   out.rows.reserve(expected);
-  while (st.fetch()) {
-    b.r.locked = b.locked != 0;
-    b.r.must_change_password = b.must_change != 0;
-    b.r.provider_sign_off = b.sign_off != 0;
-    b.r.provider_learners_add = b.learners_add != 0;
-    out.last_key = b.key;
-    out.rows.push_back(std::move(b.r));  // the bound strings stay where SOCI writes the next row
-  }
+  raw_select(sql, (summary ? kSelectSummary : kSelect) + tail, binds, [&](const RawRow& row) {
+    out.rows.push_back(learner_of(row, summary));
+    // Only a full page has a next cursor, which is all the key is for.
+    if (out.rows.size() == expected) out.last_key = row.text(15);
+  });
   return out;
-}
-
-template <class... Uses>
-Fetched select_learners(soci::session& sql, const std::string& tail, Uses&&... uses) {
-  RowBuffer b;
-  soci::details::prepare_temp_type temp = (sql.prepare << kSelect + tail);
-  bind_row(temp, b);
-  ((temp, std::forward<Uses>(uses)), ...);
-  soci::statement st(temp);
-  return fetch_all(st, b);
 }
 
 // Text values bound in order of their placeholders (:b0, :b1, …); numbers are inlined.
@@ -84,25 +89,10 @@ std::string bind(Binds& binds, std::string value) {
   return ":b" + std::to_string(binds.size() - 1);
 }
 
-struct LearnerInto {
-  RowBuffer b;
-  void bind(soci::details::prepare_temp_type& temp) { bind_row(temp, b); }
-};
 struct CountInto {
   long long total = 0;
   void bind(soci::details::prepare_temp_type& temp) { temp, soci::into(total); }
 };
-
-Fetched select_bound(soci::session& sql, const std::string& tail, const Binds& binds,
-                     std::size_t expected) {
-  return with_cached<CachedQuery<LearnerInto>>(
-      sql, kSelect + tail,
-      [&](CachedQuery<LearnerInto>& q) {
-        q.set(binds);
-        return fetch_all(*q.st, q.into.b, expected);
-      },
-      binds.size());
-}
 
 long long count_of(soci::session& sql, const std::string& query, const Binds& binds) {
   return with_cached<CachedQuery<CountInto>>(
@@ -213,17 +203,16 @@ bool valid_sort(const std::string& sort) {
 }
 
 std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id) {
-  auto found =
-      select_learners(sql, "WHERE l.tenant_id = :t AND l.id = :id AND l.deleted_at IS NULL",
-                      soci::use(tenant), soci::use(id));
+  auto found = select_bound(sql, "WHERE l.tenant_id = :b0 AND l.id = :b1 AND l.deleted_at IS NULL",
+                            {std::to_string(tenant), std::to_string(id)}, 1);
   if (found.rows.empty()) return std::nullopt;
   return found.rows.front();
 }
 
 std::optional<LearnerRow> find_by_user(soci::session& sql, Id tenant, Id user_id) {
   auto found =
-      select_learners(sql, "WHERE l.tenant_id = :t AND l.user_id = :u AND l.deleted_at IS NULL",
-                      soci::use(tenant), soci::use(user_id));
+      select_bound(sql, "WHERE l.tenant_id = :b0 AND l.user_id = :b1 AND l.deleted_at IS NULL",
+                   {std::to_string(tenant), std::to_string(user_id)}, 1);
   if (found.rows.empty()) return std::nullopt;
   return found.rows.front();
 }
@@ -278,7 +267,7 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
     // or year-group filter narrows it (the counters know neither).
     Binds binds;
     const std::string paged = where + after(binds) + order_by;
-    fetched = select_bound(sql, paged, binds, f.limit);
+    fetched = select_bound(sql, paged, binds, f.limit, f.summary);
     if (!f.count_total)
       page.total = 0;
     else if (f.group_id || f.year_group)
@@ -315,7 +304,8 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
                             only_here + " LIMIT " + std::to_string(kSearchTotalCap + 1) + ") c",
                         count_binds);
     }
-    fetched = select_bound(sql, "WHERE l.id IN (" + branches + ")" + order_by, page_binds, f.limit);
+    fetched = select_bound(sql, "WHERE l.id IN (" + branches + ")" + order_by, page_binds, f.limit,
+                           f.summary);
     page.total = std::min(total, kSearchTotalCap);
     page.total_capped = total > kSearchTotalCap;
   }

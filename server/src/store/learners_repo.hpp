@@ -37,6 +37,9 @@ struct ListFilter {
   // False leaves Page::total at 0: an export walking every page needs no total, and counting a
   // search or a group again for each of its pages would cost more than the pages themselves.
   bool count_total = true;
+  // Only what a list item in summary shows (ids, names, email, year group, ULN, provider, sign-in,
+  // sections and approval); the other fields of each LearnerRow stay empty.
+  bool summary = false;
 };
 
 // The SQL condition for a dashboard status over learners l (its bit of l.status_flags, which

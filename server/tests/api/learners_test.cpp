@@ -134,6 +134,54 @@ TEST(Learners, SearchIsACaseInsensitivePrefixOverNamesUsernameEmailAndUln) {
   EXPECT_EQ(admin->get("/api/v1/learners?status=sleeping").status, 422);
 }
 
+TEST(Learners, TheSummaryViewHasWhatTheListShowsAndNoMore) {
+  TestApp t;
+  const auto provider = t.create_provider("UCAS Training School", "10012345");
+  auto admin = t.admin();
+  for (const char* name : {"ann.smith", "bea.smith", "cal.smith"})
+    ASSERT_EQ(admin
+                  ->post("/api/v1/learners", learner(name, provider,
+                                                     {{"last_name", "Smith"},
+                                                      {"house", "12"},
+                                                      {"postcode", "GL50 3SH"},
+                                                      {"uln", "9276308686"},
+                                                      {"email", std::string(name) + "@x.org"}})
+                                                 .dump())
+                  .status,
+              201);
+  const json full = admin->get("/api/v1/learners?q=smi&limit=2").json();
+  const json summary = admin->get("/api/v1/learners?q=smi&limit=2&view=summary").json();
+  ASSERT_EQ(summary["items"].size(), 2u);
+  EXPECT_EQ(summary["total"], full["total"]);
+  EXPECT_EQ(summary["next_cursor"], full["next_cursor"]);
+  const std::set<std::string> shown = {
+      "id",       "user_id",    "username",      "first_name",    "last_name",
+      "email",    "year_group", "provider_id",   "provider_name", "uln",
+      "sections", "approval",   "last_login_at", "locked",        "must_change_password",
+      "version"};
+  for (std::size_t i = 0; i < 2; ++i) {
+    const json& item = summary["items"][i];
+    std::set<std::string> keys;
+    for (const auto& [key, value] : item.items()) {
+      keys.insert(key);
+      EXPECT_EQ(value, full["items"][i][key]) << key << " as in the full view";
+    }
+    EXPECT_EQ(keys, shown) << "no address, date of birth or other personal detail";
+  }
+  const json next = admin
+                        ->get("/api/v1/learners?q=smi&limit=2&view=summary&cursor=" +
+                              summary["next_cursor"].get<std::string>())
+                        .json();
+  ASSERT_EQ(next["items"].size(), 1u);
+  EXPECT_EQ(next["items"][0]["username"], "cal.smith");
+  EXPECT_EQ(next["items"][0].count("postcode"), 0u);
+
+  auto bad = admin->get("/api/v1/learners?view=everything");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(error_fields(bad), std::set<std::string>{"view"});
+  EXPECT_EQ(t.client()->get("/api/v1/learners?view=summary").status, 401);
+}
+
 TEST(Learners, DashboardCountsEqualTheFilteredListTotals) {
   TestApp t;
   const auto adds_own = t.create_provider("Own Quals College", "10000001");

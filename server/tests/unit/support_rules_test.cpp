@@ -1,9 +1,11 @@
-// Timestamps, migration splitting, search prefix ranges, the sign-in throttle and secrets.
+// Timestamps, migration splitting, search prefix ranges, the sign-in throttle, secrets and config.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/config.hpp"
@@ -126,6 +128,16 @@ TEST(Config, APasswordHashCostOtherThanStandardOrMinimumIsRefused) {
   EXPECT_EQ(lt::app::load_config(std::nullopt).password_hash_cost, "minimum");
   ::unsetenv("LT_PASSWORD_HASH_COST");
   EXPECT_EQ(lt::app::load_config(std::nullopt).password_hash_cost, "standard");
+}
+
+TEST(Config, WorkerThreadsFollowTheDatabaseUnlessSet) {
+  lt::app::Config config;
+  const std::size_t cores = std::max(2u, std::thread::hardware_concurrency());
+  EXPECT_EQ(config.effective_worker_threads(), cores + 1);  // SQLite: the handlers only compute
+  config.database_url = "postgresql://lt@127.0.0.1/lt";
+  EXPECT_EQ(config.effective_worker_threads(), 8u);  // PostgreSQL: they wait on the network
+  config.worker_threads = 3;
+  EXPECT_EQ(config.effective_worker_threads(), 3u);
 }
 
 TEST(Secrets, GeneratedPasswordsSatisfyTheStandardPolicy) {

@@ -159,6 +159,27 @@ export interface Learner {
   version: number;
 }
 
+/** A learner as lists show it (GET /learners?view=summary): no address or other personal detail. */
+export type LearnerSummary = Pick<
+  Learner,
+  | 'id'
+  | 'user_id'
+  | 'username'
+  | 'first_name'
+  | 'last_name'
+  | 'email'
+  | 'year_group'
+  | 'provider_id'
+  | 'provider_name'
+  | 'uln'
+  | 'sections'
+  | 'approval'
+  | 'last_login_at'
+  | 'locked'
+  | 'must_change_password'
+  | 'version'
+>;
+
 export interface ReferenceItem {
   code: string;
   label: string;

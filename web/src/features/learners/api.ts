@@ -1,14 +1,15 @@
 // Learners, the dashboard counts and the reference lists the learner form offers.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE, buildQuery, type Query } from '@/lib/api-client';
-import type { Dashboard, Learner, ListPage, ReferenceItem } from '@/lib/types';
+import type { Dashboard, Learner, LearnerSummary, ListPage, ReferenceItem } from '@/lib/types';
 import type { LearnerBody } from './form';
 
 export const learnersKey = ['learners'] as const;
 export const dashboardKey = ['dashboard'] as const;
 
+/** A page of learners as lists show them: the summary view, so no page carries addresses it does not show. */
 export function listLearners(params: Query, signal?: AbortSignal) {
-  return api.get<ListPage<Learner>>('/learners', params, signal);
+  return api.get<ListPage<LearnerSummary>>('/learners', { ...params, view: 'summary' }, signal);
 }
 
 /** The whole list with these filters (no paging) as a file the server makes: learners.xlsx or learners.csv. */

@@ -7,7 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '@/components/DataTable';
 import { errorMessage, type Query } from '@/lib/api-client';
-import type { Learner } from '@/lib/types';
+import type { LearnerSummary } from '@/lib/types';
 import { learnersKey, listLearners, useReferenceList } from '@/features/learners/api';
 import { learnerName } from '@/features/learners/components/LearnerActionDialogs';
 import { actionLabel, pageState, setPage, toggle } from '../selection';
@@ -39,7 +39,7 @@ export function LearnerChecklist({ label, noun, scope, verb, done, onAction, can
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [pageIds, setPageIds] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
-  const onItems = useCallback((rows: Learner[]) => setPageIds(rows.map((l) => l.id)), []);
+  const onItems = useCallback((rows: LearnerSummary[]) => setPageIds(rows.map((l) => l.id)), []);
   const yearLabel = useMemo(() => new Map((yearGroups.data ?? []).map((y) => [y.code, y.label])), [yearGroups.data]);
   const state = pageState(selected, pageIds);
 
@@ -57,13 +57,13 @@ export function LearnerChecklist({ label, noun, scope, verb, done, onAction, can
     }
   }
 
-  const columns: Column<Learner>[] = [
+  const columns: Column<LearnerSummary>[] = [
     ...(canAct
       ? [
           {
             key: 'tick',
             header: 'Tick',
-            render: (l: Learner) => <Checkbox aria-label={`Tick ${learnerName(l)} (${l.username})`} checked={selected.has(l.id)} onChange={() => setSelected((s) => toggle(s, l.id))} />,
+            render: (l: LearnerSummary) => <Checkbox aria-label={`Tick ${learnerName(l)} (${l.username})`} checked={selected.has(l.id)} onChange={() => setSelected((s) => toggle(s, l.id))} />,
           },
         ]
       : []),
@@ -83,7 +83,7 @@ export function LearnerChecklist({ label, noun, scope, verb, done, onAction, can
           {
             key: 'member',
             header: 'In this group',
-            render: (l: Learner) =>
+            render: (l: LearnerSummary) =>
               memberIds.has(l.id) ? (
                 <Badge color="green" variant="light" tt="none">
                   In group

@@ -31,16 +31,17 @@ describe('LearnersPage downloads', () => {
     const filters = 'q=smi&provider_id=6&status=never_logged_in&sort=-created_at';
     await waitFor(() => expect(excel.getAttribute('href')).toBe(`/api/v1/learners.xlsx?${filters}`));
     expect(csv.getAttribute('href')).toBe(`/api/v1/learners.csv?${filters}`);
-    // ... the same filters the list itself was asked for
+    // ... the same filters the list itself was asked for, in the summary view the table shows
+    const listCalls = () =>
+      fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://localhost')).filter((u) => u.pathname === '/api/v1/learners');
     const listedWith = () =>
-      fetchMock.mock.calls
-        .map(([url]) => new URL(String(url), 'http://localhost'))
-        .filter((u) => u.pathname === '/api/v1/learners')
-        .map((u) => {
-          u.searchParams.delete('limit');
-          return u.searchParams.toString();
-        });
+      listCalls().map((u) => {
+        u.searchParams.delete('limit');
+        u.searchParams.delete('view');
+        return u.searchParams.toString();
+      });
     await waitFor(() => expect(listedWith()).toContain(filters));
+    expect(new Set(listCalls().map((u) => u.searchParams.get('view')))).toEqual(new Set(['summary']));
 
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(excel.getAttribute('href')).toBe('/api/v1/learners.xlsx?sort=-created_at'));

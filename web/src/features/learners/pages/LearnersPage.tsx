@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { PageTitle } from '@/components/PageTitle';
 import { formatDateTime } from '@/lib/format';
 import { can, PERMISSIONS } from '@/lib/permissions';
-import type { Learner } from '@/lib/types';
+import type { LearnerSummary } from '@/lib/types';
 import { useMe } from '@/features/auth/api';
 import { useProviderOptions } from '@/features/providers/api';
 import { useGroups } from '@/features/groups/api';
@@ -30,7 +30,7 @@ export const SORTS = [
 const FILTERS = ['q', 'provider_id', 'status', 'sort', 'group_id'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
-function RowActions({ learner, actions }: { learner: Learner; actions: LearnerActions }) {
+function RowActions({ learner, actions }: { learner: LearnerSummary; actions: LearnerActions }) {
   const name = learnerName(learner);
   return (
     <Group gap={4} wrap="nowrap">
@@ -68,7 +68,7 @@ export function LearnersPage() {
   // The list and its downloads ask for the same learners.
   const listFilters = { q: debouncedQ.trim(), provider_id: values.provider_id, status: values.status, sort: values.sort, group_id: values.group_id };
 
-  const columns = useMemo<Column<Learner>[]>(
+  const columns = useMemo<Column<LearnerSummary>[]>(
     () => [
       { key: 'username', header: 'Username', render: (l) => l.username },
       { key: 'first_name', header: 'First name', render: (l) => l.first_name },
@@ -88,7 +88,7 @@ export function LearnersPage() {
       { key: 'approval', header: 'Approval', render: (l) => <ApprovalBadge approval={l.approval} /> },
       { key: 'last_login_at', header: 'Last signed in', render: (l) => (l.last_login_at ? formatDateTime(l.last_login_at) : 'Never') },
       { key: 'locked', header: 'Locked', render: (l) => (l.locked ? <LockedBadge locked /> : <Text size="sm" c="dimmed">No</Text>) },
-      ...(canEdit ? [{ key: 'actions', header: 'Actions', render: (l: Learner) => <RowActions learner={l} actions={actions} /> }] : []),
+      ...(canEdit ? [{ key: 'actions', header: 'Actions', render: (l: LearnerSummary) => <RowActions learner={l} actions={actions} /> }] : []),
     ],
     [actions, canEdit],
   );
