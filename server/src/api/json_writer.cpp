@@ -1,7 +1,9 @@
 // JsonWriter: commas, escaping and UTF-8 checking (see the header for why it exists).
 #include "api/json_writer.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cassert>
 #include <charconv>
 
 namespace lt::api {
@@ -42,21 +44,22 @@ void JsonWriter::separate() {
     after_key_ = false;
     return;
   }
-  if (first_.empty()) return;
-  if (first_.back())
-    first_.back() = false;
-  else
-    out_ += ',';
+  if (depth_ == 0) return;
+  const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+  if (written_ & bit) out_ += ',';
+  written_ |= bit;
 }
 
 void JsonWriter::open(char bracket) {
   separate();
   out_ += bracket;
-  first_.push_back(true);
+  assert(depth_ < 64);
+  ++depth_;
+  written_ &= ~(std::uint64_t{1} << (depth_ - 1));
 }
 
 void JsonWriter::close(char bracket) {
-  first_.pop_back();
+  --depth_;
   out_ += bracket;
 }
 
@@ -79,9 +82,14 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   separate();
-  out_ += '"';
-  out_ += name;  // member names are our own plain identifiers: nothing to escape
-  out_ += "\":";
+  // Member names are our own plain identifiers: nothing to escape. One append, not three.
+  const std::size_t at = out_.size();
+  out_.resize(at + name.size() + 3);
+  char* p = out_.data() + at;
+  *p++ = '"';
+  p = std::copy(name.begin(), name.end(), p);
+  *p++ = '"';
+  *p = ':';
   after_key_ = true;
   return *this;
 }

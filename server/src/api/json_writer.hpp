@@ -11,7 +11,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <vector>
 
 namespace lt::api {
 
@@ -67,7 +66,10 @@ class JsonWriter {
   void escaped(std::string_view text);
 
   std::string out_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
+  // Per open container, a bit: something was written in it already (bit `depth_ - 1` is the
+  // innermost). Our replies nest a few levels; deeper than 64 is a programming error.
+  std::uint64_t written_ = 0;
+  int depth_ = 0;
   bool after_key_ = false;
 };
 

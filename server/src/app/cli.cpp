@@ -12,6 +12,7 @@
 #include "app/backup.hpp"
 #include "app/demo_import_file.hpp"
 #include "app/demo_seed.hpp"
+#include "app/server_log.hpp"
 #include "services/audit.hpp"
 #include "services/users.hpp"
 #include "store/database.hpp"
@@ -37,6 +38,7 @@ std::string describe(const domain::Error& error) {
 }
 
 int serve(const std::optional<std::string>& config_file) {
+  buffer_server_log_unless_terminal();
   Application app(load_config(config_file));
   app.migrate();
   const auto boot = app.tenants().bootstrap(app.config().tenant);
