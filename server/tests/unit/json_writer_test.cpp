@@ -50,6 +50,22 @@ TEST(JsonWriter, EscapesLikeNlohmannForValidText) {
   }
 }
 
+// The writer steps over plain text eight bytes at a time: every special byte, at every place of a
+// longer string, must still be escaped exactly as nlohmann escapes it.
+TEST(JsonWriter, EscapesEverySpecialByteAtEveryPlaceOfALongString) {
+  const std::string specials[] = {
+      "\"",       "\\",           std::string(1, '\0'), "\x1f", "\n", "\x7f",
+      "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80",   " ",    "~"};
+  for (const auto& special : specials) {
+    for (std::size_t at = 0; at <= 20; ++at) {
+      std::string s = std::string(at, 'a') + special + std::string(20 - at, 'z');
+      JsonWriter w;
+      w.value(s);
+      EXPECT_EQ(w.text(), nlohmann::json(s).dump()) << "at " << at;
+    }
+  }
+}
+
 TEST(JsonWriter, ReplacesInvalidUtf8SoTheReplyStaysValid) {
   const std::string samples[] = {
       "\xFF", "a\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "ok\xE2\x82z"};
