@@ -70,12 +70,14 @@ LearnerRow learner_of(const RawRow& row, bool summary) {
   return r;
 }
 
-// Up to `expected` learners: whole records, or (summary) the columns of kSummaryColumns.
+// The first `expected` learners the query gives: whole records, or (summary) the columns of
+// kSummaryColumns.
 Fetched select_bound(soci::session& sql, const std::string& tail, const Binds& binds,
                      std::size_t expected, bool summary = false) {
   Fetched out;
   out.rows.reserve(expected);
   raw_select(sql, (summary ? kSelectSummary : kSelect) + tail, binds, [&](const RawRow& row) {
+    if (out.rows.size() == expected) return;
     out.rows.push_back(learner_of(row, summary));
     // Only a full page has a next cursor, which is all the key is for.
     if (out.rows.size() == expected) out.last_key = row.text(15);
@@ -255,9 +257,31 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
     if (after_id == 0) return {};
     const std::string id = std::to_string(after_id);
     if (order.column.empty()) return std::string(" AND l.id ") + cmp + " " + id;
-    const std::string key_before = bind(into, after_key), key_equal = bind(into, after_key);
-    return " AND (" + order.column + " " + cmp + " " + key_before + " OR (" + order.column + " = " +
-           key_equal + " AND l.id " + cmp + " " + id + "))";
+    // A row value: SQLite seeks the order's index to the key and steps over the learners with
+    // that key up to the id. (The equivalent "key > k OR (key = k AND id > i)" made it walk the
+    // index from its start: a page 900,000 learners deep took 107 ms, and an export of every
+    // learner, page after page, grew with the square of their number.)
+    return " AND (" + order.column + ", l.id) " + cmp + " (" + bind(into, after_key) + ", " + id +
+           ")";
+  };
+  // A page after the cursor of an unsearched list, as two seeks: the rest of the learners with the
+  // cursor's key, then those after it. The row value above steps over every learner with that
+  // key before the cursor: 41,000 share a last name among the demo's 1,000,000, and real lists
+  // have their Smiths.
+  auto after_in_two_seeks = [&]() {
+    Binds same_binds, later_binds;
+    const std::string same_key = " AND " + order.column + " = " + bind(same_binds, after_key) +
+                                 " AND l.id " + cmp + " " + std::to_string(after_id);
+    Fetched same = select_bound(sql, where + same_key + order_by, same_binds, f.limit, f.summary);
+    const std::size_t left = static_cast<std::size_t>(f.limit) - same.rows.size();
+    if (left == 0) return same;
+    const std::string later_key =
+        " AND " + order.column + " " + cmp + " " + bind(later_binds, after_key);
+    Fetched later = select_bound(sql, where + later_key + order_by, later_binds, left, f.summary);
+    same.rows.insert(same.rows.end(), std::make_move_iterator(later.rows.begin()),
+                     std::make_move_iterator(later.rows.end()));
+    same.last_key = std::move(later.last_key);
+    return same;
   };
 
   Page<LearnerRow> page;
@@ -265,9 +289,12 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
   if (!f.q) {
     // The page walks the order's index; the total comes from the status counters unless a group
     // or year-group filter narrows it (the counters know neither).
-    Binds binds;
-    const std::string paged = where + after(binds) + order_by;
-    fetched = select_bound(sql, paged, binds, f.limit, f.summary);
+    if (after_id != 0 && !order.column.empty()) {
+      fetched = after_in_two_seeks();
+    } else {
+      Binds binds;
+      fetched = select_bound(sql, where + after(binds) + order_by, binds, f.limit, f.summary);
+    }
     if (!f.count_total)
       page.total = 0;
     else if (f.group_id || f.year_group)

@@ -367,3 +367,45 @@ TEST(Learners, SortsEveryWayAndPagesWithinTheOrder) {
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.json()["errors"][0]["code"], "invalid_sort");
 }
+
+// A page that starts among learners sharing the cursor's last name reads the rest of them, then
+// those after: every learner once, in order, whatever the page size and direction.
+TEST(Learners, PagesAcrossLearnersSharingALastNameMissNoneAndRepeatNone) {
+  TestApp t;
+  const auto provider = t.create_provider("UCAS Training School", "10012345");
+  auto admin = t.admin();
+  std::vector<long long> ids;  // in creation order, so in id order within a last name
+  for (const auto& [username, last] :
+       std::vector<std::pair<std::string, std::string>>{{"smith.one", "Smith"},
+                                                        {"adams.one", "Adams"},
+                                                        {"smith.two", "Smith"},
+                                                        {"young.one", "Young"},
+                                                        {"smith.three", "Smith"},
+                                                        {"smith.four", "Smith"},
+                                                        {"baker.one", "Baker"}})
+    ids.push_back(
+        admin->post("/api/v1/learners", learner(username, provider, {{"last_name", last}}).dump())
+            .json()["id"]
+            .get<long long>());
+  const std::vector<long long> ascending = {ids[1], ids[6], ids[0], ids[2], ids[4], ids[5], ids[3]};
+  const std::vector<long long> descending(ascending.rbegin(), ascending.rend());
+  for (const std::string view : {"full", "summary"}) {
+    for (int limit = 1; limit <= 4; ++limit) {
+      for (const auto& [sort, expected] : {std::pair{std::string("last_name"), ascending},
+                                           {std::string("-last_name"), descending}}) {
+        std::vector<long long> seen;
+        std::string cursor;
+        do {
+          const json page = admin
+                                ->get("/api/v1/learners?view=" + view + "&sort=" + sort +
+                                      "&limit=" + std::to_string(limit) +
+                                      (cursor.empty() ? "" : "&cursor=" + cursor))
+                                .json();
+          for (const auto& l : page["items"]) seen.push_back(l["id"].get<long long>());
+          cursor = page["next_cursor"].is_string() ? page["next_cursor"].get<std::string>() : "";
+        } while (!cursor.empty() && seen.size() < 20);
+        EXPECT_EQ(seen, expected) << sort << ", " << limit << " a page, " << view;
+      }
+    }
+  }
+}
