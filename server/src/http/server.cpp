@@ -38,6 +38,7 @@ namespace {
 constexpr auto kGrace = std::chrono::seconds(10);     // in-flight requests finish within this
 constexpr auto kDrainTime = std::chrono::seconds(2);  // lingering close after an error reply
 constexpr std::size_t kDrainBytes = std::size_t{8} << 20;
+constexpr std::size_t kBodyReadBytes = 64 * 1024;
 const std::string kRouteStatic = "static";
 const std::string kRouteUnmatched = "unmatched";
 
@@ -273,6 +274,10 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
       if (ec) co_return false;
     }
     conn.stream.expires_after(settings.request_timeout);
+    // Beast reads as much as the buffer has room for, and the header's read left it at 512
+    // bytes: a 19 MB upload came in 37,000 reads of 512 bytes and took 0.3 s. Room for 64 KB
+    // (Beast's largest read) makes it 300 reads. Kept for the connection's next requests.
+    if (buffer.capacity() < kBodyReadBytes) buffer.reserve(kBodyReadBytes);
     co_await bhttp::async_read(conn.stream, buffer, parser,
                                asio::redirect_error(use_awaitable, ec));
     if (ec == bhttp::error::body_limit) {
