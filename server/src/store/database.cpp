@@ -106,6 +106,7 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
       const auto parent = std::filesystem::path(path).parent_path();
       if (!parent.empty()) std::filesystem::create_directories(parent);
       db->writer_ = open_sqlite(path);
+      *db->writer_ << "PRAGMA wal_autocheckpoint = 0";  // the checkpointer's job instead
       StatementCache::attach(*db->writer_);
       for (std::size_t i = 0; i < readers; ++i) {
         auto sql = open_sqlite(path);
@@ -113,6 +114,7 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
         db->free_.push_back(sql.get());
         db->sessions_.push_back(std::move(sql));
       }
+      db->checkpointer_ = std::make_unique<WalCheckpointer>(open_sqlite(path), db->write_epoch_);
     }
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot open the database " + redact(settings.url) + ": " + e.what());
@@ -121,6 +123,7 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
 }
 
 Database::~Database() {
+  checkpointer_.reset();  // its thread stops before the connections go
   for (auto& sql : sessions_) StatementCache::forget(*sql);
   if (writer_) StatementCache::forget(*writer_);
 }

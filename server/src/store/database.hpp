@@ -19,6 +19,7 @@
 #include <soci/soci.h>
 
 #include "domain/error.hpp"
+#include "store/wal_checkpointer.hpp"
 
 namespace lt::store {
 
@@ -179,6 +180,7 @@ class Database {
   std::mutex writer_mutex_;                               // SQLite only
   std::size_t in_use_ = 0;
   std::atomic<std::uint64_t> write_epoch_{0};
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // SQLite only
 };
 
 }  // namespace lt::store
