@@ -18,7 +18,9 @@ export default defineConfig({
     // no animations: axe must not measure colours half-way through a transition
     contextOptions: { reducedMotion: 'reduce' },
     timezoneId: 'Europe/London',
-    trace: 'retain-on-failure',
+    // Traces of failed tests, without DOM snapshots and screenshots: recording those for every
+    // test cost more than a tenth of the run; the failure screenshot below still shows the page.
+    trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
