@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/openapi.hpp"
+#include "api/render.hpp"
 #include "api/routes.hpp"
 #include "domain/reference_rules.hpp"
 
@@ -298,11 +299,7 @@ json learner_schema(bool full) {
 json learner_summary_schema() {
   const json full = learner_schema(true)["properties"];
   json properties = json::object();
-  for (const char* name :
-       {"id", "user_id", "username", "first_name", "last_name", "email", "year_group",
-        "provider_id", "provider_name", "uln", "sections", "approval", "last_login_at", "locked",
-        "must_change_password", "version"})
-    properties[name] = full.at(name);
+  for (const char* name : kLearnerSummaryMembers) properties[name] = full.at(name);
   return object(properties);
 }
 

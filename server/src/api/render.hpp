@@ -17,13 +17,18 @@ nlohmann::json provider_json(const store::ProviderRow& provider);
 nlohmann::json audit_json(const store::AuditRow& event);
 nlohmann::json outbox_json(const store::OutboxRow& message);
 nlohmann::json settings_json(const store::TenantRow& tenant);
+// The members of a learner in summary (GET /api/v1/learners?view=summary): what a list item
+// shows, and no address, date of birth or other personal detail.
+inline constexpr const char* kLearnerSummaryMembers[] = {
+    "id",       "user_id",    "username",      "first_name",    "last_name",
+    "email",    "year_group", "provider_id",   "provider_name", "uln",
+    "sections", "approval",   "last_login_at", "locked",        "must_change_password",
+    "version"};
 // Learners are written straight to text (json_writer.hpp): the list is the hottest reply.
-// `summary`: only the members a list item shows (learner_page_json).
+// `summary`: only kLearnerSummaryMembers.
 void write_learner(JsonWriter& writer, const store::LearnerRow& learner, bool summary = false);
 JsonText learner_json(const store::LearnerRow& learner);
-// A page of learners; `summary` gives each only the members a list item shows (id, user_id,
-// username, first_name, last_name, email, year_group, provider_id, provider_name, uln, sections,
-// approval, last_login_at, locked, must_change_password, version).
+// A page of learners, each in summary or whole.
 JsonText learner_page_json(const store::Page<store::LearnerRow>& page, bool summary = false);
 nlohmann::json job_json(const store::jobs::JobRow& job);
 

@@ -8,6 +8,8 @@
 
 #include <toml++/toml.h>
 
+#include "store/database.hpp"
+
 namespace lt::app {
 
 namespace {
@@ -38,8 +40,7 @@ std::string Config::effective_database_url() const {
 
 std::size_t Config::effective_worker_threads() const {
   if (worker_threads > 0) return worker_threads;
-  const std::string url = effective_database_url();
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return 8;
+  if (store::is_postgres_url(effective_database_url())) return 8;
   return std::max(2u, std::thread::hardware_concurrency()) + 1;
 }
 

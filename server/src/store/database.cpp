@@ -82,7 +82,7 @@ std::unique_ptr<Database> Database::open(const DatabaseSettings& settings) {
   std::unique_ptr<Database> db(new Database());
   const std::size_t readers = std::max<std::size_t>(1, settings.readers);
   try {
-    if (starts_with(settings.url, "postgresql://") || starts_with(settings.url, "postgres://")) {
+    if (is_postgres_url(settings.url)) {
       db->dialect_ = Dialect::postgres;
       db->description_ = redact(settings.url);
       const std::string conninfo = pg_conninfo(settings.url);

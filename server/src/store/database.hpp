@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -31,6 +32,11 @@ struct DatabaseSettings {
   std::string url;
   std::size_t readers = 8;  // reader connections (SQLite) or pool size (PostgreSQL)
 };
+
+// Whether `url` names a PostgreSQL database (anything else opens as SQLite).
+inline bool is_postgres_url(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
 
 template <class T>
 struct is_result : std::false_type {};

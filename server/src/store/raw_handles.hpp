@@ -1,6 +1,7 @@
-// The SQLite and libpq handles under a SOCI session, for the few places SOCI 4.0.3 cannot serve:
-// bulk inserts (store/bulk_insert) and raw bytes (store/blobs_repo). Statements made here run in
-// the session's current transaction.
+// The SQLite and libpq handles under a SOCI session, for the few places SOCI 4.0.3 cannot serve
+// or serves too slowly: bulk inserts (store/bulk_insert), raw bytes (store/blobs_repo) and the
+// learner list's rows (store/raw_select). Statements made here run in the session's current
+// transaction.
 #pragma once
 
 #include <soci/postgresql/soci-postgresql.h>
