@@ -21,7 +21,7 @@ struct Reader {
   int last_terminator = 0;
   std::optional<domain::Error> error;
 
-  explicit Reader(const Limits& l) : limits(l), builder(l) {}
+  Reader(const Limits& l, RowSink* sink) : limits(l), builder(l, sink) {}
 
   void field(const char* data, std::size_t size) {
     if (error) return;
@@ -78,7 +78,7 @@ domain::Error bad_quotes(std::size_t row) {
 
 }  // namespace
 
-domain::Result<Table> read_csv(std::string_view bytes, const Limits& limits) {
+domain::Result<Table> read_csv(std::string_view bytes, const Limits& limits, RowSink* sink) {
   if (bytes.size() > limits.max_file_bytes)
     return fail(file_error(errors::too_large, "The file is larger than " +
                                                   std::to_string(limits.max_file_bytes >> 20) +
@@ -93,7 +93,7 @@ domain::Result<Table> read_csv(std::string_view bytes, const Limits& limits) {
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
     return fail(domain::Error::internal("csv_init failed"));
-  Reader reader(limits);
+  Reader reader(limits, sink);
   // In slices, so a file that fails early (too many rows, bad text) stops being read early.
   constexpr std::size_t kSlice = 1 << 16;
   bool failed = false;

@@ -12,7 +12,9 @@
 namespace lt::formats {
 
 // Errors: not_utf8 (with the row, or UTF-16 named as such), corrupt_file (a stray or unclosed
-// quotation mark, with the row), and the TableBuilder's cell, row and column limits.
-domain::Result<Table> read_csv(std::string_view bytes, const Limits& limits);
+// quotation mark, with the row), and the TableBuilder's cell, row and column limits. With a `sink`
+// the rows go to it as they are read (see RowSink).
+domain::Result<Table> read_csv(std::string_view bytes, const Limits& limits,
+                               RowSink* sink = nullptr);
 
 }  // namespace lt::formats

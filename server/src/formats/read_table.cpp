@@ -111,19 +111,20 @@ domain::Result<FileFormat> detect_format(std::string_view bytes, std::string_vie
 }
 
 domain::Result<Table> read_table(std::string_view bytes, std::string_view content_type,
-                                 std::string_view filename_hint, const Limits& limits) {
+                                 std::string_view filename_hint, const Limits& limits,
+                                 RowSink* sink) {
   auto format = detect_format(bytes, content_type, filename_hint);
   if (!format) return fail(std::move(format.error()));
   const FileFormat actual = *format;
   switch (actual) {
     case FileFormat::xlsx:
-      return read_xlsx(bytes, limits);
+      return read_xlsx(bytes, limits, {}, sink);
     case FileFormat::xls:
-      return read_xls(bytes, limits);
+      return read_xls(bytes, limits, sink);
     case FileFormat::csv:
       break;
   }
-  return read_csv(bytes, limits);
+  return read_csv(bytes, limits, sink);
 }
 
 }  // namespace lt::formats

@@ -32,8 +32,10 @@ domain::Result<FileFormat> detect_format(std::string_view bytes, std::string_vie
 // any file (application/octet-stream) or for CSV on Windows (application/vnd.ms-excel).
 // Errors: unsupported_file_type (a type that is no spreadsheet), file_type_mismatch (declared one
 // format, the bytes are another, e.g. .xls bytes sent as .xlsx), not_a_spreadsheet (binary data
-// sent as CSV, an empty file), and each reader's own.
+// sent as CSV, an empty file), and each reader's own. With a `sink` the rows go to it as they are
+// read, and the Table returned has none (see RowSink).
 domain::Result<Table> read_table(std::string_view bytes, std::string_view content_type,
-                                 std::string_view filename_hint, const Limits& limits);
+                                 std::string_view filename_hint, const Limits& limits,
+                                 RowSink* sink = nullptr);
 
 }  // namespace lt::formats

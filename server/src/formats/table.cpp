@@ -47,6 +47,10 @@ bool blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
+domain::Error stopped_error() {
+  return file_error(errors::stopped, "The file was not read to its end.", "stopped by its reader");
+}
+
 }  // namespace
 
 domain::Result<void> TableBuilder::begin_row(std::size_t number) {
@@ -96,20 +100,33 @@ domain::Result<void> TableBuilder::end_row() {
     have_header_ = true;
     table_.header_row = row_.number;
     for (auto& c : row_.cells) table_.header.push_back(std::move(c.text));
+    if (sink_ && sink_->header && !sink_->header(table_)) return fail(stopped_error());
     return domain::ok();
   }
-  if (table_.rows.size() >= limits_.max_rows)
+  if (row_count_ >= limits_.max_rows)
     return fail(file_error(errors::too_many_rows,
                            "The file has more than " + with_thousands(limits_.max_rows) +
                                " rows after the heading row (row " + std::to_string(row_.number) +
                                " is one too many). Split it into smaller files."));
   table_.rows.push_back(std::move(row_));
+  ++row_count_;
   row_ = Row{};
+  if (sink_ && table_.rows.size() >= sink_->batch_rows) return hand_over();
+  return domain::ok();
+}
+
+domain::Result<void> TableBuilder::hand_over() {
+  if (table_.rows.empty()) return domain::ok();
+  const bool more = sink_->rows(table_.rows);
+  table_.rows.clear();
+  if (!more) return fail(stopped_error());
   return domain::ok();
 }
 
 domain::Result<Table> TableBuilder::finish(std::string sheet) {
   if (auto ended = end_row(); !ended) return fail(std::move(ended.error()));
+  if (sink_)
+    if (auto handed = hand_over(); !handed) return fail(std::move(handed.error()));
   table_.sheet = std::move(sheet);
   return std::move(table_);
 }

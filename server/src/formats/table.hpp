@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,7 @@ inline constexpr const char* too_many_rows = "too_many_rows";
 inline constexpr const char* too_many_columns = "too_many_columns";
 inline constexpr const char* not_utf8 = "not_utf8";
 inline constexpr const char* sheet_not_found = "sheet_not_found";
+inline constexpr const char* stopped = "reading_stopped";  // a RowSink asked to stop
 }  // namespace errors
 
 // A reader's failure: code and message for the user (also as a "file" field error, so a form can
@@ -71,12 +73,26 @@ std::string with_thousands(std::size_t n);
 // "A", "B", … "Z", "AA": the column letters of a 0-based index.
 std::string column_letters(std::size_t index);
 
+// Takes a table's rows as a reader makes them, a batch at a time, instead of one whole Table: so
+// an import can check and write the first rows while the rest of the file is still being read.
+// `header` is called once, with the table so far (header row and header, no rows), before the
+// first batch; `rows` with each batch (it may move the rows out), returning false to stop the
+// reading (the reader then fails with errors::stopped). The reader's limits still apply to the
+// whole file, and its Table comes back with the header but no rows.
+struct RowSink {
+  std::function<bool(const Table& head)> header;
+  std::function<bool(std::vector<Row>& rows)> rows;
+  std::size_t batch_rows = 4096;  // at least 1
+};
+
 // Builds a Table one cell at a time for the readers, applying the limits and the rules above
 // (header = first non-empty row, empty rows skipped, trailing empty cells dropped). Cells of a row
 // may arrive in any column order; a later cell in the same column replaces an earlier one.
 class TableBuilder {
  public:
-  explicit TableBuilder(const Limits& limits) : limits_(limits) {}
+  // With a `sink`, rows go to it in batches (see RowSink) rather than into the finished Table.
+  explicit TableBuilder(const Limits& limits, RowSink* sink = nullptr)
+      : limits_(limits), sink_(sink) {}
 
   // Starts a row; its number must be greater than the previous row's.
   domain::Result<void> begin_row(std::size_t number);
@@ -90,7 +106,11 @@ class TableBuilder {
   std::size_t current_row() const { return row_.number; }
 
  private:
+  domain::Result<void> hand_over();  // gives the rows kept so far to the sink
+
   const Limits& limits_;
+  RowSink* sink_;
+  std::size_t row_count_ = 0;  // data rows so far, handed over or not
   Table table_;
   Row row_;
   bool open_ = false;

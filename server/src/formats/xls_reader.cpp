@@ -364,7 +364,7 @@ domain::Error refusal(const std::string& code, const std::string& detail) {
 
 }  // namespace
 
-domain::Result<Table> read_xls(std::string_view bytes, const Limits& limits) {
+domain::Result<Table> read_xls(std::string_view bytes, const Limits& limits, RowSink* sink) {
   if (bytes.size() > limits.max_file_bytes)
     return fail(file_error(errors::too_large, "The file is larger than " +
                                                   std::to_string(limits.max_file_bytes >> 20) +
@@ -390,7 +390,7 @@ domain::Result<Table> read_xls(std::string_view bytes, const Limits& limits) {
   }
   const pid_t child = *spawned;
 
-  TableBuilder builder(limits);
+  TableBuilder builder(limits, sink);
   RecordParser parser(builder, xls_formula_cells(bytes));
   std::optional<domain::Error> error;
   std::string buffer;

@@ -16,7 +16,9 @@ namespace lt::formats {
 // Errors: not_a_spreadsheet (an OLE2 file with no workbook, e.g. a Word document or a
 // password-encrypted .xlsx), corrupt_file (damaged, obfuscated with a password, or the reader
 // stopped), and the TableBuilder's cell, row and column limits. Formulas cannot be seen through
-// FreeXL: their cells are read as their last values, not flagged.
-domain::Result<Table> read_xls(std::string_view bytes, const Limits& limits);
+// FreeXL: their cells are read as their last values, not flagged. With a `sink` the rows go to it
+// as they come from the child (see RowSink).
+domain::Result<Table> read_xls(std::string_view bytes, const Limits& limits,
+                               RowSink* sink = nullptr);
 
 }  // namespace lt::formats

@@ -258,8 +258,8 @@ struct SheetHandler : XmlHandler {
   std::string value;
 
   SheetHandler(const Limits& l, const SharedStringsHandler& s, const std::vector<DateStyle>& st,
-               bool d1904)
-      : limits(l), strings(s), styles(st), date1904(d1904), builder(l) {}
+               bool d1904, RowSink* sink)
+      : limits(l), strings(s), styles(st), date1904(d1904), builder(l, sink) {}
 
   template <class R>
   void check(R&& result) {
@@ -420,8 +420,8 @@ domain::Error not_a_workbook(ZipArchive& zip) {
 
 }  // namespace
 
-Result<Table> read_xlsx(std::string_view bytes, const Limits& limits,
-                        const std::string& sheet_name) {
+Result<Table> read_xlsx(std::string_view bytes, const Limits& limits, const std::string& sheet_name,
+                        RowSink* sink) {
   if (bytes.size() > limits.max_file_bytes)
     return fail(file_error(errors::too_large, "The file is larger than " +
                                                   std::to_string(limits.max_file_bytes >> 20) +
@@ -490,7 +490,7 @@ Result<Table> read_xlsx(std::string_view bytes, const Limits& limits,
     if (auto parsed = parse_part(zip, strings_part, strings, token_limit); !parsed)
       return fail(std::move(parsed.error()));
 
-  SheetHandler handler(limits, strings, styles.cell_styles, workbook.date1904);
+  SheetHandler handler(limits, strings, styles.cell_styles, workbook.date1904, sink);
   if (auto parsed = parse_part(zip, sheet_part, handler, token_limit); !parsed)
     return fail(std::move(parsed.error()));
   return handler.builder.finish(sheet->name);

@@ -15,8 +15,9 @@ namespace lt::formats {
 
 // Errors: not_a_spreadsheet (a zip that is no workbook, e.g. .ods or .xlsb), corrupt_file
 // (damaged archive or XML, password protection), file_too_large (a decompression limit),
-// sheet_not_found, and the TableBuilder's cell, row and column limits.
+// sheet_not_found, and the TableBuilder's cell, row and column limits. With a `sink` the rows go
+// to it as they are read (see RowSink).
 domain::Result<Table> read_xlsx(std::string_view bytes, const Limits& limits,
-                                const std::string& sheet_name = {});
+                                const std::string& sheet_name = {}, RowSink* sink = nullptr);
 
 }  // namespace lt::formats

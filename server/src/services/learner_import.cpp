@@ -68,29 +68,33 @@ ChoiceLists choice_lists(soci::session& sql) {
 }
 
 // Where each template column is in the file; errors for missing, unknown and repeated headings.
-std::vector<const ImportColumn*> map_header(const formats::Table& table, ImportProblems& errors) {
+std::vector<const ImportColumn*> map_header(const formats::Table& table,
+                                            std::vector<ImportError>& errors) {
   std::vector<const ImportColumn*> at(table.header.size(), nullptr);
   std::set<std::string_view> seen;
+  const auto add = [&](std::string column, std::string value, std::string message) {
+    errors.push_back({table.header_row, std::move(column), std::move(value), std::move(message)});
+  };
   for (std::size_t i = 0; i < table.header.size(); ++i) {
     const std::string heading = domain::trim(table.header[i]);
     if (heading.empty()) continue;
     const ImportColumn* column = domain::find_learner_import_column(heading);
     if (!column)
-      errors.add(table.header_row, formats::column_letters(i), heading,
-                 "\"" + heading +
-                     "\" is not a column of the learner import template. Remove the column, or "
-                     "copy your data into the template.");
+      add(formats::column_letters(i), heading,
+          "\"" + heading +
+              "\" is not a column of the learner import template. Remove the column, or copy "
+              "your data into the template.");
     else if (!seen.insert(column->key).second)
-      errors.add(table.header_row, formats::column_letters(i), heading,
-                 "The column \"" + std::string(column->label) + "\" appears twice.");
+      add(formats::column_letters(i), heading,
+          "The column \"" + std::string(column->label) + "\" appears twice.");
     else
       at[i] = column;
   }
   for (const auto& column : domain::learner_import_columns())
     if (column.mandatory && !seen.count(column.key))
-      errors.add(table.header_row, domain::import_heading(column), "",
-                 "The mandatory column \"" + std::string(column.label) +
-                     "\" is missing. Download the template to see the columns expected.");
+      add(domain::import_heading(column), "",
+          "The mandatory column \"" + std::string(column.label) +
+              "\" is missing. Download the template to see the columns expected.");
   return at;
 }
 
@@ -217,8 +221,8 @@ struct RowChecker {
 };
 
 // The rows' own checks, on every core: each thread takes the next chunk of rows, writes its
-// learners in place and keeps its errors (in row order within the thread). `progress` is called
-// between the calling thread's chunks; when it returns false the others stop too.
+// learners in place and keeps its errors (in row order within the thread). `keep_going` is asked
+// between the calling thread's chunks; when it says no the others stop too.
 struct CheckedRows {
   std::vector<unsigned char> valid;  // per row
   std::vector<ImportError> errors;   // all threads', merged back into row order
@@ -227,13 +231,13 @@ struct CheckedRows {
 
 CheckedRows check_rows_in_parallel(const RowChecker& checker, std::vector<formats::Row>& rows,
                                    std::vector<NewLearner>& learners,
-                                   const std::function<bool(std::size_t)>& progress) {
-  constexpr std::size_t kChunk = 512;
+                                   const std::function<bool()>& keep_going) {
+  constexpr std::size_t kChunk = 256;
   const std::size_t n = rows.size();
   CheckedRows out;
   out.valid.assign(n, 0);
   learners.resize(n);
-  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   const unsigned helpers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u) - 1;
   std::vector<std::vector<ImportError>> errors(helpers + 1);
@@ -248,7 +252,6 @@ CheckedRows check_rows_in_parallel(const RowChecker& checker, std::vector<format
         out.valid[i] = checker.check(rows[i], learners[i], errors[worker]);
         std::vector<formats::Cell>().swap(rows[i].cells);  // checked: free it now
       }
-      done += end - begin;
       if (one_chunk) return true;
     }
     return false;
@@ -265,7 +268,7 @@ CheckedRows check_rows_in_parallel(const RowChecker& checker, std::vector<format
     });
   try {
     while (work(0, true))
-      if (!progress(done)) out.stopped = stop = true;
+      if (!keep_going()) out.stopped = stop = true;
   } catch (...) {
     failures[0] = std::current_exception();
     stop = true;
@@ -273,7 +276,6 @@ CheckedRows check_rows_in_parallel(const RowChecker& checker, std::vector<format
   for (auto& t : threads) t.join();
   for (const auto& failure : failures)
     if (failure) std::rethrow_exception(failure);
-  if (!out.stopped) progress(done);
   for (auto& list : errors)
     out.errors.insert(out.errors.end(), std::make_move_iterator(list.begin()),
                       std::make_move_iterator(list.end()));
@@ -284,103 +286,118 @@ CheckedRows check_rows_in_parallel(const RowChecker& checker, std::vector<format
 
 }  // namespace
 
-LearnerImportCheck check_learner_import(soci::session& sql, const Context& ctx,
-                                        formats::Table& table, const std::string& today,
-                                        const LearnerImportLimits& limits,
-                                        const std::function<bool(std::size_t)>& progress) {
-  LearnerImportCheck out{{}, ImportProblems(limits.max_errors)};
-  ImportProblems& errors = out.problems;
+// What a checker holds: the rows' checker, and the learners seen so far for the duplicate
+// checks within the file.
+struct LearnerImportChecker::State {
   RowChecker checker;
-  checker.columns = map_header(table, errors);
-  if (errors.any()) return out;
-  if (table.rows.empty()) {
-    errors.add(0, "", "",
-               "The file has no learners in it: fill in one row per learner under the "
-               "headings and upload it again.");
-    return out;
-  }
-  checker.providers = providers_by_ukprn(sql, ctx);
-  checker.choices = choice_lists(sql);
-  checker.codes = ReferenceCodes::load(sql);
-  checker.today = today;
+  std::unordered_map<std::string, std::size_t> uln_rows;        // ULN -> first row with it
+  std::map<store::learner_import::Person, std::size_t> people;  // person -> first row
+  // The writer's (check_existing): last names looked up, and the people already there with them.
+  std::unordered_set<std::string> last_names_read;
+  std::set<store::learner_import::Person> existing_people;
+};
+
+LearnerImportChecker::LearnerImportChecker(std::unique_ptr<State> state)
+    : state_(std::move(state)) {}
+LearnerImportChecker::LearnerImportChecker(LearnerImportChecker&&) noexcept = default;
+LearnerImportChecker::~LearnerImportChecker() = default;
+
+LearnerImportChecker LearnerImportChecker::load(soci::session& sql, const Context& ctx,
+                                                std::string today) {
+  auto state = std::make_unique<State>();
+  state->checker.providers = providers_by_ukprn(sql, ctx);
+  state->checker.choices = choice_lists(sql);
+  state->checker.codes = ReferenceCodes::load(sql);
+  state->checker.today = std::move(today);
+  return LearnerImportChecker(std::move(state));
+}
+
+bool LearnerImportChecker::accept_header(const formats::Table& head,
+                                         std::vector<ImportError>& errors) {
+  RowChecker& checker = state_->checker;
+  const std::size_t errors_before = errors.size();
+  checker.columns = map_header(head, errors);
   for (std::size_t i = 0; i < checker.columns.size(); ++i) {
     const ImportColumn* column = checker.columns[i];
     checker.list_of.push_back(column ? column->list : std::string_view());
     checker.field_at.push_back(nullptr);
     if (!column) continue;
-    checker.headings[std::string(column->key)] = domain::trim(table.header[i]);
+    checker.headings[std::string(column->key)] = domain::trim(head.header[i]);
     if (const auto field = fields_by_key().find(column->key); field != fields_by_key().end())
       checker.field_at.back() = field->second;
   }
+  return errors.size() == errors_before;
+}
 
-  auto checked = check_rows_in_parallel(checker, table.rows, out.learners, progress);
-  if (checked.stopped) return out;
-
+void LearnerImportChecker::check(std::vector<formats::Row>& rows, std::vector<ImportError>& errors,
+                                 CheckedLearners& out, const std::function<bool()>& keep_going) {
+  const RowChecker& checker = state_->checker;
+  std::vector<NewLearner> learners;
+  auto checked = check_rows_in_parallel(checker, rows, learners, keep_going);
+  if (checked.stopped) return;
   // In row order: each row's own errors, then duplicates within the file for the rows without
-  // any. The valid learners are packed to the front as they are kept.
-  std::unordered_map<std::string, std::size_t> uln_rows;        // ULN -> first row with it
-  std::map<store::learner_import::Person, std::size_t> people;  // person -> first row
-  std::vector<std::size_t> row_numbers;
-  std::size_t next_error = 0, kept = 0;
-  for (std::size_t i = 0; i < table.rows.size(); ++i) {
-    const std::size_t row = table.rows[i].number;
+  // any.
+  std::size_t next_error = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::size_t row = rows[i].number;
     for (; next_error < checked.errors.size() && checked.errors[next_error].row == row;
-         ++next_error) {
-      auto& e = checked.errors[next_error];
-      errors.add(e.row, e.column, std::move(e.value), std::move(e.message));
-    }
+         ++next_error)
+      errors.push_back(std::move(checked.errors[next_error]));
     if (!checked.valid[i]) continue;
-    auto& l = out.learners[i];
+    auto& l = learners[i];
     bool duplicate = false;
     const std::string uln(l[NewLearner::uln]);
     if (!uln.empty()) {
-      auto [it, fresh] = uln_rows.emplace(uln, row);
+      auto [it, fresh] = state_->uln_rows.emplace(uln, row);
       if (!fresh) {
-        errors.add(row, checker.heading("uln"), uln,
-                   "Row " + std::to_string(it->second) + " has the same ULN.");
+        errors.push_back({row, checker.heading("uln"), uln,
+                          "Row " + std::to_string(it->second) + " has the same ULN."});
         duplicate = true;
       }
     }
-    store::learner_import::Person person = person_of(l);
-    auto [at, fresh] = people.emplace(std::move(person), row);
+    auto [at, fresh] = state_->people.emplace(person_of(l), row);
     if (!fresh) {
-      errors.add(row, checker.heading("last_name"), std::string(l[NewLearner::last_name]),
-                 "Row " + std::to_string(at->second) +
-                     " has a learner with the same name and date of birth at this provider.");
+      errors.push_back(
+          {row, checker.heading("last_name"), std::string(l[NewLearner::last_name]),
+           "Row " + std::to_string(at->second) +
+               " has a learner with the same name and date of birth at this provider."});
       duplicate = true;
     }
     if (duplicate) continue;
-    if (kept != i) out.learners[kept] = std::move(l);
-    ++kept;
-    row_numbers.push_back(row);
+    out.learners.push_back(std::move(l));
+    out.rows.push_back(row);
   }
-  out.learners.resize(kept);
-
-  // Against the learners already there, a chunk of values per query.
-  std::vector<std::string> ulns, last_names;
-  std::set<std::string> seen_last;
-  for (const auto& l : out.learners) {
-    if (!l[NewLearner::uln].empty()) ulns.emplace_back(l[NewLearner::uln]);
-    if (auto last = domain::ascii_lower(l[NewLearner::last_name]); seen_last.insert(last).second)
-      last_names.push_back(std::move(last));
-  }
-  const auto taken_ulns = store::learner_import::existing_ulns(sql, ctx.tenant_id, ulns);
-  const auto existing = store::learner_import::existing_people(sql, ctx.tenant_id, last_names);
-  for (std::size_t i = 0; i < out.learners.size(); ++i) {
-    const auto& l = out.learners[i];
-    const std::string uln(l[NewLearner::uln]);
-    if (!uln.empty() && taken_ulns.count(uln))
-      errors.add(row_numbers[i], checker.heading("uln"), uln,
-                 "A learner with this ULN already exists.");
-    if (existing.count(person_of(l)))
-      errors.add(row_numbers[i], checker.heading("last_name"),
-                 std::string(l[NewLearner::last_name]),
-                 "A learner with this name and date of birth already exists at this provider.");
-  }
-  return out;
 }
 
-void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& learners) {
+void LearnerImportChecker::check_existing(soci::session& sql, Id tenant,
+                                          const CheckedLearners& batch,
+                                          std::vector<ImportError>& errors) {
+  const RowChecker& checker = state_->checker;
+  std::vector<std::string> ulns, last_names;
+  for (const auto& l : batch.learners) {
+    if (!l[NewLearner::uln].empty()) ulns.emplace_back(l[NewLearner::uln]);
+    if (auto last = domain::ascii_lower(l[NewLearner::last_name]);
+        state_->last_names_read.insert(last).second)
+      last_names.push_back(std::move(last));
+  }
+  const auto taken_ulns = store::learner_import::existing_ulns(sql, tenant, ulns);
+  auto& existing = state_->existing_people;
+  existing.merge(store::learner_import::existing_people(sql, tenant, last_names));
+  for (std::size_t i = 0; i < batch.learners.size(); ++i) {
+    const auto& l = batch.learners[i];
+    const std::string uln(l[NewLearner::uln]);
+    if (!uln.empty() && taken_ulns.count(uln))
+      errors.push_back(
+          {batch.rows[i], checker.heading("uln"), uln, "A learner with this ULN already exists."});
+    if (existing.count(person_of(l)))
+      errors.push_back(
+          {batch.rows[i], checker.heading("last_name"), std::string(l[NewLearner::last_name]),
+           "A learner with this name and date of birth already exists at this provider."});
+  }
+}
+
+void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& learners,
+                      UsernameNumbers* numbers) {
   struct Pending {
     std::size_t index;
     std::string base;
@@ -388,9 +405,12 @@ void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& le
   };
   std::vector<Pending> pending;
   pending.reserve(learners.size());
-  for (std::size_t i = 0; i < learners.size(); ++i)
-    pending.push_back({i, domain::username_base(learners[i][NewLearner::first_name],
-                                                learners[i][NewLearner::last_name])});
+  for (std::size_t i = 0; i < learners.size(); ++i) {
+    std::string base = domain::username_base(learners[i][NewLearner::first_name],
+                                             learners[i][NewLearner::last_name]);
+    const unsigned long first = numbers ? numbers->try_emplace(base, 1).first->second : 1;
+    pending.push_back({i, std::move(base), first});
+  }
   std::unordered_set<std::string> given;  // lower-case usernames handed out by this import
   given.reserve(learners.size());
   std::mt19937_64 rng(std::random_device{}());
@@ -421,6 +441,10 @@ void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& le
         continue;
       }
       learners[pending[p].index].username = proposed[p];
+      if (numbers) {
+        auto& next = (*numbers)[pending[p].base];
+        next = std::max(next, pending[p].n);  // already past the number given
+      }
     }
     pending = std::move(still);
   }

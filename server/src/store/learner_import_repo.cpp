@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <utility>
 
 #include "domain/text.hpp"
@@ -20,27 +21,30 @@ namespace {
 // the IN subquery and probes the column's index (a join would scan the array for every row);
 // PostgreSQL hash-joins the array (IN and = ANY there compare every row with the whole list).
 // The placeholders come in the order "tenant, values" on SQLite and "values, tenant" on
-// PostgreSQL; `values_first` says which.
+// PostgreSQL; `values_first` says which. `live_only` leaves out deleted rows.
 std::string rows_matching(soci::session& sql, const std::string& columns, const std::string& table,
-                          const std::string& column, const std::string& where, bool& values_first) {
+                          const std::string& column, bool live_only, bool& values_first) {
   values_first = is_postgres(sql);
   if (values_first)
     return "SELECT " + columns + " FROM " + table +
            " x JOIN json_array_elements_text(CAST(:vals AS json)) AS v(value) ON x." + column +
-           " = v.value WHERE x.tenant_id = :t AND " + where;
-  return "SELECT " + columns + " FROM " + table + " x WHERE x.tenant_id = :t AND " + where +
-         " AND x." + column + " IN (SELECT value FROM json_each(:vals))";
+           " = v.value WHERE x.tenant_id = :t" + (live_only ? " AND x.deleted_at IS NULL" : "");
+  // The unary + keeps SQLite from seeking learners_by_created on (tenant_id, deleted_at), which
+  // it otherwise prefers to the column's own index: a walk over every live learner per look-up.
+  return "SELECT " + columns + " FROM " + table + " x WHERE x.tenant_id = :t" +
+         (live_only ? " AND +x.deleted_at IS NULL" : "") + " AND x." + column +
+         " IN (SELECT value FROM json_each(:vals))";
 }
 
 // Runs rows_matching(…) for `values`, handing each fetched row to `take`.
 template <class Into, class Take>
 void for_each_match(soci::session& sql, const std::string& columns, const std::string& table,
-                    const std::string& column, const std::string& where, Id tenant,
+                    const std::string& column, bool live_only, Id tenant,
                     const std::vector<std::string>& values, Into&& into, Take&& take) {
   if (values.empty()) return;
   const std::string list = nlohmann::json(values).dump();
   bool values_first = false;
-  const std::string text = rows_matching(sql, columns, table, column, where, values_first);
+  const std::string text = rows_matching(sql, columns, table, column, live_only, values_first);
   soci::statement st(sql);
   st.alloc();
   if (values_first) st.exchange(soci::use(list));
@@ -89,10 +93,9 @@ class InsertTriggersSetAside {
     while (st.fetch()) saved_.emplace_back(name, text);
     for (const auto& [trigger, _] : saved_) sql << "DROP TRIGGER " + trigger;
   }
-  // Puts the triggers back and counts the learners `ids`.
-  void restore(const std::vector<Id>& ids) {
+  // Puts the triggers back (the caller counts the learners inserted meanwhile).
+  void restore() {
     for (const auto& [_, text] : saved_) sql_ << text;
-    add_to_counters(sql_, ids);
   }
 
  private:
@@ -142,7 +145,7 @@ std::set<std::string> existing_ulns(soci::session& sql, Id tenant,
   std::set<std::string> found;
   std::string uln;
   auto into = [&](soci::statement& st) { st.exchange(soci::into(uln)); };
-  for_each_match(sql, "x.uln", "learners", "uln", "x.deleted_at IS NULL", tenant, ulns, into,
+  for_each_match(sql, "x.uln", "learners", "uln", true, tenant, ulns, into,
                  [&] { found.insert(uln); });
   return found;
 }
@@ -159,7 +162,7 @@ std::set<Person> existing_people(soci::session& sql, Id tenant,
     st.exchange(soci::into(dob));
   };
   for_each_match(sql, "x.provider_id, x.first_name_key, x.last_name_key, x.date_of_birth",
-                 "learners", "last_name_key", "x.deleted_at IS NULL", tenant, last_name_keys, into,
+                 "learners", "last_name_key", true, tenant, last_name_keys, into,
                  [&] { found.emplace(provider, first, last, dob); });
   return found;
 }
@@ -169,18 +172,35 @@ std::set<std::string> taken_usernames(soci::session& sql, Id tenant,
   std::set<std::string> found;
   std::string key;
   auto into = [&](soci::statement& st) { st.exchange(soci::into(key)); };
-  for_each_match(sql, "x.username_key", "users", "username_key", "TRUE", tenant, username_keys,
-                 into, [&] { found.insert(key); });
+  for_each_match(sql, "x.username_key", "users", "username_key", false, tenant, username_keys, into,
+                 [&] { found.insert(key); });
   return found;
 }
 
-std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearner>& learners,
-                       const std::string& now) {
+// What the batch insert changes for its lifetime, per database (see the class comment).
+struct LearnerBatchInsert::Setting {
+  std::optional<LargePageCache> cache;
+  std::optional<InsertTriggersSetAside> triggers;
+};
+
+LearnerBatchInsert::LearnerBatchInsert(soci::session& sql, Id tenant, std::string now)
+    : sql_(sql), tenant_(tenant), now_(std::move(now)), setting_(std::make_unique<Setting>()) {
+  if (is_postgres(sql_)) {
+    sql_ << "SET LOCAL lt.bulk_learner_insert = 'on'";  // migration 0012
+  } else {
+    setting_->cache.emplace(sql_);
+    setting_->triggers.emplace(sql_);
+  }
+}
+
+LearnerBatchInsert::~LearnerBatchInsert() = default;
+
+std::vector<Id> LearnerBatchInsert::add(const std::vector<NewLearner>& learners) {
   const std::size_t n = learners.size();
   if (n == 0) return {};
-  const bool sqlite = !is_postgres(sql);
-  std::optional<LargePageCache> cache;
-  if (sqlite) cache.emplace(sql);
+  soci::session& sql = sql_;
+  const Id tenant = tenant_;
+  const std::string& now = now_;
   const auto user_ids = reserve_ids(sql, "users", n);
   const auto learner_ids = reserve_ids(sql, "learners", n);
   // The row's lower-case keys: bulk_insert views them until it asks for the next row.
@@ -210,11 +230,6 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
               [&](std::size_t i, BulkRow& r) {
                 r = {tenant, user_ids[i], "learner", "provider", learners[i].provider_id, now};
               });
-  std::optional<InsertTriggersSetAside> triggers;
-  if (sqlite)
-    triggers.emplace(sql);
-  else
-    sql << "SET LOCAL lt.bulk_learner_insert = 'on'";  // migration 0010
   // The learner columns written as the file gave them (after the checks).
   static constexpr std::pair<const char*, NewLearner::Field> kAsGiven[] = {
       {"date_of_birth", NewLearner::date_of_birth},
@@ -244,17 +259,21 @@ std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearn
     for (const auto& [_, field] : kAsGiven) r.emplace_back(l[field]);
     r.insert(r.end(), {first_key, last_key, username_key, email_key, now, now, l.status_flags});
   });
-  if (triggers) {
-    triggers->restore(learner_ids);
-  } else {
-    sql << "SET LOCAL lt.bulk_learner_insert = 'off'";
-    add_to_counters(sql, learner_ids);
-  }
   bulk_insert(sql, "initial_passwords", {"user_id", "tenant_id", "sealed", "created_at"}, n,
               [&](std::size_t i, BulkRow& r) {
                 r = {user_ids[i], tenant, learners[i].sealed_password, now};
               });
+  ids_.insert(ids_.end(), learner_ids.begin(), learner_ids.end());
   return learner_ids;
+}
+
+void LearnerBatchInsert::finish() {
+  if (setting_->triggers) {
+    setting_->triggers->restore();
+  } else {
+    sql_ << "SET LOCAL lt.bulk_learner_insert = 'off'";
+  }
+  add_to_counters(sql_, ids_);
 }
 
 }  // namespace lt::store::learner_import

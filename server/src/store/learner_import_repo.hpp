@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -74,10 +75,32 @@ class NewLearner {
   std::array<std::uint32_t, kFields> ends_{};
 };
 
-// Inserts the learners (user account with no password hash and a forced change, role "learner"
-// at the provider, learner row, sealed first password) in the caller's transaction. Returns the
-// new learner ids in order.
-std::vector<Id> insert(soci::session& sql, Id tenant, const std::vector<NewLearner>& learners,
-                       const std::string& now);
+// Inserts an import's learners (user account with no password hash and a forced change, role
+// "learner" at the provider, learner row, sealed first password) batch by batch in the caller's
+// transaction, so the first rows of a file are written while the rest is still being read.
+// Construct it inside the transaction, add() each batch, and finish() before the commit; a
+// transaction that ends without finish() must roll back. For its lifetime the per-row status
+// triggers are set aside (each learner's flags are inserted as computed) and, on SQLite, the
+// connection's page cache is widened.
+class LearnerBatchInsert {
+ public:
+  LearnerBatchInsert(soci::session& sql, Id tenant, std::string now);
+  ~LearnerBatchInsert();
+  LearnerBatchInsert(const LearnerBatchInsert&) = delete;
+  LearnerBatchInsert& operator=(const LearnerBatchInsert&) = delete;
+
+  // Inserts `learners` (usernames and sealed passwords given). Returns their new ids in order.
+  std::vector<Id> add(const std::vector<NewLearner>& learners);
+  // Puts the triggers back and adds every learner inserted to the status counters.
+  void finish();
+
+ private:
+  struct Setting;
+  soci::session& sql_;
+  Id tenant_;
+  std::string now_;
+  std::vector<Id> ids_;  // every learner inserted, for the counters
+  std::unique_ptr<Setting> setting_;
+};
 
 }  // namespace lt::store::learner_import

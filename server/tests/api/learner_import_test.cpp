@@ -32,11 +32,23 @@ std::string uln(int n) {
   }
 }
 
+// The import's handler reading `rows` rows a batch, so that a small file spans many batches.
+lt::test::TestAppOptions batches_of(std::size_t rows) {
+  lt::test::TestAppOptions options;
+  options.before_listen = [rows](lt::app::Application& app) {
+    lt::jobs::LearnerImportSettings settings;
+    settings.batch_rows = rows;
+    app.job_registry().add(lt::jobs::kLearnerImportKind,
+                           lt::jobs::learner_import_handler(app.audit(), settings));
+  };
+  return options;
+}
+
 struct Fixture {
   TestApp t;
   long long provider = 0, other = 0;
   std::unique_ptr<lt::test::HttpClient> lm;
-  Fixture() {
+  explicit Fixture(lt::test::TestAppOptions options = {}) : t(std::move(options)) {
     provider = t.create_provider("UCAS Training School", "10012345");
     other = t.create_provider("Beautiful Community School", "10054321");
     t.create_user(
@@ -401,4 +413,53 @@ TEST(LearnerImport, ViewingAndDownloadingCredentialsIsAudited) {
   for (const auto& e : audit["items"])
     if (e["action"] == "learners.credentials_viewed") hows.insert(e["changes"]["how"]["after"]);
   EXPECT_EQ(hows, (std::set<std::string>{"list", "download"}));
+}
+
+TEST(LearnerImport, AFileReadInManyBatchesIsStillAllOrNothing) {
+  Fixture f(batches_of(2));  // rows 2-3, 4-5, 6-7, 8-9 and 10 are batches of their own
+  std::string good = kHeader;
+  for (int i = 0; i < 8; ++i)
+    good += "10012345,Year 12,Amelia,Smith,GL50 1AA,2008-04-" + std::to_string(10 + i) + ",," +
+            uln(20 + i) + "\n";
+  // A bad row at the very end: the first batches were written before it was read, and are
+  // rolled back with the rest.
+  const json failed = f.run(good + "10012345,Year 12,Zed,Last,GL50 1AA,2008-02-30,,\n", "failed");
+  EXPECT_EQ(f.learner_total(), 0) << "all or nothing";
+  EXPECT_EQ(failed["created_count"], 0);
+  ASSERT_EQ(failed["errors"].size(), 1u) << failed.dump();
+  EXPECT_EQ(failed["errors"][0]["row"], 10);
+  EXPECT_EQ(failed["errors"][0]["column"], "Date of birth");
+  EXPECT_EQ(f.lm->get("/api/v1/learners/never-logged-in").json()["items"].size(), 0u);
+
+  // The same rows without it: every learner once, usernames unique across batches.
+  const json done = f.run(good, "succeeded");
+  EXPECT_EQ(done["created_count"], 8);
+  EXPECT_EQ(f.learner_total(), 8);
+  std::set<std::string> names;
+  const json listed = f.lm->get("/api/v1/learners/never-logged-in").json();
+  for (const auto& item : listed["items"]) names.insert(item["username"].get<std::string>());
+  EXPECT_EQ(names, (std::set<std::string>{"amelia.smith", "amelia.smith2", "amelia.smith3",
+                                          "amelia.smith4", "amelia.smith5", "amelia.smith6",
+                                          "amelia.smith7", "amelia.smith8"}))
+      << "numbered on from one batch to the next";
+}
+
+TEST(LearnerImport, DuplicatesAcrossBatchesAreNamedOnceAndInRowOrder) {
+  Fixture f(batches_of(2));
+  f.run(kHeader + "10012345,Year 12,Ava,Green,GL50 1AA,2008-04-01,," + uln(40) + "\n", "succeeded");
+  const json failed =
+      f.run(kHeader + "10012345,Year 12,Amelia,Smith,GL50 1AA,2008-04-01,," + uln(41) + "\n" +  // 2
+                "10012345,Year 12,Oliver,Jones,GL50 1AA,2008-04-02,,\n" +                       // 3
+                "10012345,Year 12,Noah,Hall,GL50 1AA,2008-04-03,,\n" +                          // 4
+                "10012345,Year 12,Isla,Brown,GL50 1AA,2008-04-04,," + uln(41) + "\n" +          // 5
+                "10012345,Year 12,Mia,Wood,GL50 1AA,2008-04-05,," + uln(40) + "\n" +            // 6
+                "10012345,Year 12,Leo,Hill,GL50 1AA,2008-04-06,,\n",                            // 7
+            "failed");
+  ASSERT_EQ(failed["errors"].size(), 2u) << failed.dump();
+  EXPECT_EQ(failed["errors"][0]["row"], 5);
+  EXPECT_EQ(failed["errors"][0]["message"], "Row 2 has the same ULN.")
+      << "a learner of an earlier batch is the file's, not one already there";
+  EXPECT_EQ(failed["errors"][1]["row"], 6);
+  EXPECT_EQ(failed["errors"][1]["message"], "A learner with this ULN already exists.");
+  EXPECT_EQ(f.learner_total(), 1);
 }

@@ -80,3 +80,70 @@ TEST(ReadTableRefuses, WhatIsNotASpreadsheet) {
   EXPECT_EQ(read_table("", "text/csv", "", Limits{}).error().code, errors::not_a_spreadsheet);
   EXPECT_EQ(read_table(" \r\n", "text/csv", "", Limits{}).error().code, errors::not_a_spreadsheet);
 }
+
+namespace {
+// What a RowSink was given: header calls, and each batch's row numbers.
+struct SinkLog {
+  int headers = 0;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::size_t>> batches;
+  RowSink sink(std::size_t batch_rows, std::size_t stop_after_batches = 0) {
+    RowSink s;
+    s.batch_rows = batch_rows;
+    s.header = [this](const Table& head) {
+      ++headers;
+      header = head.header;
+      EXPECT_TRUE(batches.empty()) << "the header comes before any row";
+      return true;
+    };
+    s.rows = [this, stop_after_batches](std::vector<Row>& rows) {
+      batches.emplace_back();
+      for (const auto& r : rows) batches.back().push_back(r.number);
+      return stop_after_batches == 0 || batches.size() < stop_after_batches;
+    };
+    return s;
+  }
+};
+// Five learners under a header, with an empty row (4) between them.
+const std::string kFiveRows = "Name,Town\nAmy,Leeds\nBen,York\n,\nCal,Bath\nDee,Ely\nEve,Hull\n";
+std::string xlsx_of_five() {
+  std::string rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Name</t></is></c></row>";
+  for (int r : {2, 3, 5, 6, 7})
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) +
+            "\" t=\"inlineStr\"><is><t>L" + std::to_string(r) + "</t></is></c></row>";
+  return lt::test::xlsx_of_rows(rows);
+}
+}  // namespace
+
+TEST(ReadTableStreams, RowsGoToTheSinkInBatchesWithTheirNumbers) {
+  for (const auto& [bytes, type] : std::vector<std::pair<std::string, std::string>>{
+           {kFiveRows, "text/csv"}, {xlsx_of_five(), kXlsxType}}) {
+    SinkLog log;
+    RowSink sink = log.sink(2);
+    auto t = read_table(bytes, type, "", Limits{}, &sink);
+    ASSERT_TRUE(t) << t.error().message;
+    EXPECT_EQ(log.headers, 1);
+    EXPECT_EQ(log.header.at(0), "Name");
+    EXPECT_EQ(log.batches, (std::vector<std::vector<std::size_t>>{{2, 3}, {5, 6}, {7}})) << type;
+    EXPECT_EQ(t->header.at(0), "Name");
+    EXPECT_TRUE(t->rows.empty()) << "the rows went to the sink";
+  }
+}
+
+TEST(ReadTableStreams, TheRowLimitCountsEveryBatchAndTheSinkMayStopTheReading) {
+  Limits three;
+  three.max_rows = 3;
+  SinkLog limited;
+  RowSink sink = limited.sink(2);
+  auto over = read_table(kFiveRows, "text/csv", "", three, &sink);
+  ASSERT_FALSE(over);
+  EXPECT_EQ(over.error().code, errors::too_many_rows);
+  EXPECT_EQ(limited.batches.size(), 1u) << "the fourth row fails before the second batch ends";
+
+  SinkLog stopping;
+  RowSink stop = stopping.sink(2, 1);
+  auto stopped = read_table(kFiveRows, "text/csv", "", Limits{}, &stop);
+  ASSERT_FALSE(stopped);
+  EXPECT_EQ(stopped.error().code, errors::stopped);
+  EXPECT_EQ(stopping.batches.size(), 1u);
+}

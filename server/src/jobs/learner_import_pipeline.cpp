@@ -1,0 +1,179 @@
+// The learner import's pipeline (see learner_import_pipeline.hpp).
+#include "jobs/learner_import_pipeline.hpp"
+
+#include <algorithm>
+
+#include "auth/secrets.hpp"
+#include "formats/read_table.hpp"
+#include "jobs/registry.hpp"
+#include "store/learner_import_repo.hpp"
+
+namespace lt::jobs {
+
+using domain::fail;
+using services::ImportError;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+LearnerImportPipeline::LearnerImportPipeline(std::string bytes, std::string content_type,
+                                             std::string filename, const formats::Limits& limits,
+                                             services::LearnerImportChecker& checker,
+                                             const auth::SecretBox& secrets, std::size_t max_errors,
+                                             std::size_t batch_rows)
+    : bytes_(std::move(bytes)),
+      content_type_(std::move(content_type)),
+      filename_(std::move(filename)),
+      limits_(limits),
+      checker_(checker),
+      secrets_(secrets),
+      batch_rows_(batch_rows),
+      problems_(max_errors) {
+  reader_ = std::thread([this] { read(); });
+}
+
+LearnerImportPipeline::~LearnerImportPipeline() {
+  try {
+    stop();
+  } catch (...) {  // already reported by write() or the handler; a destructor must not throw
+  }
+}
+
+void LearnerImportPipeline::stop() {
+  stop_ = true;
+  if (reader_.joinable()) reader_.join();
+  std::lock_guard lock(mutex_);
+  if (thrown_) std::rethrow_exception(std::exchange(thrown_, nullptr));
+}
+
+void LearnerImportPipeline::add_errors(std::vector<ImportError>& errors) {
+  if (errors.empty()) return;
+  any_error_ = true;
+  std::lock_guard lock(mutex_);
+  for (auto& e : errors) problems_.add(e.row, e.column, std::move(e.value), std::move(e.message));
+  errors.clear();
+}
+
+void LearnerImportPipeline::read() {
+  const auto start = Clock::now();
+  try {
+    formats::RowSink sink;
+    sink.batch_rows = batch_rows_;
+    sink.header = [&](const formats::Table& head) {
+      std::vector<ImportError> errors;
+      const bool accepted = checker_.accept_header(head, errors);
+      add_errors(errors);
+      return accepted && !stop_;
+    };
+    sink.rows = [&](std::vector<formats::Row>& rows) {
+      if (stop_) return false;
+      const auto checking = Clock::now();
+      rows_read_ += rows.size();
+      Batch batch;
+      std::vector<ImportError> errors;
+      checker_.check(rows, errors, batch, [&] { return !stop_.load(); });
+      add_errors(errors);
+      // Sealed here, where there is time to spare while the writer works (argon2id hashes for
+      // 100,000 learners would take hours; the first sign-in turns the sealed password into a
+      // hash). A file with errors writes nothing, so needs none.
+      if (!any_error_) {
+        auto sealed = secrets_.seal_all(auth::generate_passwords(batch.learners.size()));
+        for (std::size_t i = 0; i < sealed.size(); ++i)
+          batch.learners[i].sealed_password = std::move(sealed[i]);
+      }
+      queue_.push(std::move(batch));
+      check_s_ += seconds_since(checking);
+      return !stop_.load();
+    };
+    auto table = formats::read_table(bytes_, content_type_, filename_, limits_, &sink);
+    if (!table && table.error().code != formats::errors::stopped) {
+      any_error_ = true;
+      std::lock_guard lock(mutex_);
+      unreadable_ = std::move(table.error());
+    }
+  } catch (...) {
+    any_error_ = true;
+    std::lock_guard lock(mutex_);
+    thrown_ = std::current_exception();
+  }
+  bytes_ = std::string();
+  read_s_ = seconds_since(start) - check_s_;
+  queue_.close();
+}
+
+domain::Result<LearnerImportPipeline::Written> LearnerImportPipeline::write(
+    soci::session& sql, JobContext& ctx, const std::string& now) {
+  store::learner_import::LearnerBatchInsert insert(sql, ctx.tenant_id(), now);
+  Written written;
+  bool cancelled = false;
+  while (auto batch = queue_.pop()) {
+    if (ctx.cancel_requested() || ctx.lease_lost()) {
+      cancelled = stop_ = true;
+      continue;  // the reader stops at its next batch; the queue closes after it
+    }
+    const auto writing = Clock::now();
+    std::vector<ImportError> errors;
+    checker_.check_existing(sql, ctx.tenant_id(), *batch, errors);
+    add_errors(errors);
+    existing_s_ += seconds_since(writing);
+    // After an error nothing more is written, but the rest of the file is still checked.
+    if (!any_error_ && !batch->learners.empty()) {
+      const auto naming = Clock::now();
+      services::assign_usernames(sql, ctx.tenant_id(), batch->learners, &username_numbers_);
+      usernames_s_ += seconds_since(naming);
+      const auto ids = insert.add(batch->learners);
+      if (written.count == 0) written.first_id = ids.front();
+      written.last_id = ids.back();
+      written.count += ids.size();
+    }
+    write_s_ += seconds_since(writing);
+    ctx.progress(static_cast<long long>(written.count), static_cast<long long>(rows_read_));
+  }
+  stop();  // the reader has closed the queue: this only joins it (and rethrows its exception)
+  if (cancelled) return fail(jobs::stopped());
+  std::lock_guard lock(mutex_);
+  if (unreadable_) return fail(failure(unreadable_->message));
+  if (!problems_.any() && rows_read_ == 0)
+    problems_.add(0, "", "",
+                  "The file has no learners in it: fill in one row per learner under the "
+                  "headings and upload it again.");
+  if (problems_.any()) return fail(failure(problems_.summary()));
+  const auto finishing = Clock::now();
+  insert.finish();
+  write_s_ += seconds_since(finishing);
+  total_s_ = seconds_since(started_);
+  return written;
+}
+
+std::optional<nlohmann::json> LearnerImportPipeline::rejection() const {
+  std::lock_guard lock(mutex_);
+  if (unreadable_) {
+    services::ImportProblems unreadable;
+    unreadable.add(0, "", "", unreadable_->message);
+    return unreadable.rejection();
+  }
+  if (!problems_.any()) return std::nullopt;
+  // In row order: the reader's errors and the writer's arrive interleaved.
+  services::ImportProblems sorted = problems_;
+  std::stable_sort(sorted.errors.begin(), sorted.errors.end(),
+                   [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
+  return sorted.rejection();
+}
+
+nlohmann::json LearnerImportPipeline::timings() const {
+  return {{"parse", read_s_},
+          {"check", check_s_},
+          {"commit", write_s_},
+          {"commit_existing", existing_s_},
+          {"commit_usernames", usernames_s_},
+          {"total", total_s_}};
+}
+
+}  // namespace lt::jobs

@@ -1,0 +1,97 @@
+// The learner import's pipeline (issue 4): a thread of its own reads the uploaded file and checks
+// its rows a batch at a time (services::LearnerImportChecker) while the job's thread, inside the
+// job's commit transaction, checks each batch against the learners already there, gives its
+// learners usernames and inserts them (store::learner_import::LearnerBatchInsert). So reading,
+// checking and writing overlap, and the import takes about as long as its writes alone.
+//
+// All or nothing still: once any row has an error, nothing more is inserted (the remaining rows
+// are still read and checked, so every error is reported) and write() fails, which rolls the
+// transaction back. A bad row late in a file is found in about the time it takes to read and
+// check the file: the reader never waits for the writer.
+//
+// Thread safety: construct, write() and stop() on the job's thread; the reader is internal.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <soci/soci.h>
+#include <nlohmann/json.hpp>
+
+#include "auth/secret_box.hpp"
+#include "domain/error.hpp"
+#include "formats/table.hpp"
+#include "jobs/batch_queue.hpp"
+#include "jobs/job_context.hpp"
+#include "services/import_errors.hpp"
+#include "services/learner_import.hpp"
+
+namespace lt::jobs {
+
+class LearnerImportPipeline {
+ public:
+  // Starts reading and checking `bytes` (an upload of `content_type`, named `filename`).
+  LearnerImportPipeline(std::string bytes, std::string content_type, std::string filename,
+                        const formats::Limits& limits, services::LearnerImportChecker& checker,
+                        const auth::SecretBox& secrets, std::size_t max_errors,
+                        std::size_t batch_rows);
+  ~LearnerImportPipeline();  // stop()s
+  LearnerImportPipeline(const LearnerImportPipeline&) = delete;
+  LearnerImportPipeline& operator=(const LearnerImportPipeline&) = delete;
+
+  struct Written {
+    std::size_t count = 0;
+    store::Id first_id = 0, last_id = 0;
+  };
+  // Inside the job's commit: writes the batches as they come (see the top of this file). Fails,
+  // for the transaction to roll back, when the file could not be read, a row had an error, the
+  // file had no learners, or the job was cancelled (stopped()).
+  domain::Result<Written> write(soci::session& sql, JobContext& ctx, const std::string& now);
+
+  // Tells the reader to stop and waits for it. Rethrows what the reader threw, if anything.
+  void stop();
+
+  // After write() failed on the file or its rows: what the failed job keeps as its result (the
+  // errors by row, or the file's problem); nullopt when it failed for another reason.
+  std::optional<nlohmann::json> rejection() const;
+
+  // Seconds spent reading, checking and writing (they overlap), and in all.
+  nlohmann::json timings() const;
+
+ private:
+  void read();  // the reader thread
+  void add_errors(std::vector<services::ImportError>& errors);
+
+  // A batch of checked learners, with their sealed passwords.
+  using Batch = services::CheckedLearners;
+
+  std::string bytes_, content_type_, filename_;
+  formats::Limits limits_;
+  services::LearnerImportChecker& checker_;
+  const auth::SecretBox& secrets_;
+  std::size_t batch_rows_;
+  BatchQueue<Batch> queue_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> any_error_{false};
+  std::atomic<std::size_t> rows_read_{0};
+  services::UsernameNumbers username_numbers_;  // the writer's, from batch to batch
+
+  mutable std::mutex mutex_;  // guards the three below
+  services::ImportProblems problems_;
+  std::optional<domain::Error> unreadable_;  // the reader's failure, other than being stopped
+  std::exception_ptr thrown_;                // what the reader threw
+
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  double read_s_ = 0, check_s_ = 0, write_s_ = 0, total_s_ = 0;
+  double existing_s_ = 0, usernames_s_ = 0;  // parts of write_s_
+  std::thread reader_;
+};
+
+}  // namespace lt::jobs
