@@ -30,6 +30,25 @@ using domain::Result;
 
 namespace {
 
+// What a scope sees, as part of a cache key: "" when it sees the whole tenant.
+std::string scope_key(const store::learners::Scope& scope) {
+  if (!scope.provider_ids) return {};
+  std::string key = "/p";
+  for (Id id : *scope.provider_ids) key += "," + std::to_string(id);
+  key += "/g";
+  for (Id id : scope.group_ids) key += "," + std::to_string(id);
+  return key;
+}
+
+// A list's total depends on its scope and filters, not on its order, page size or cursor.
+std::string counted_total_key(Id tenant, const store::learners::ListFilter& f) {
+  const auto id = [](const std::optional<Id>& v) { return v ? std::to_string(*v) : "*"; };
+  // The search text last: it is the one part that may hold any character.
+  return std::to_string(tenant) + scope_key(f.scope) + "/p" + id(f.provider_id) + "/g" +
+         id(f.group_id) + "/y" + f.year_group.value_or("*") + "/s" + f.status.value_or("*") + "/q" +
+         (f.q ? "=" + *f.q : "*");
+}
+
 // Where a learner lives for permission checks: their provider and their groups.
 auth::Resource resource_of(soci::session& sql, const store::LearnerRow& l) {
   return {l.tenant_id, {l.provider_id}, store::groups::of_learner(sql, l.id), {}};
@@ -229,13 +248,27 @@ Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
                                                       const LearnerQuery& query) {
   auto filter = filter_of(ctx, query);
   if (!filter) return fail(std::move(filter.error()));
-  // Totals of unnarrowed lists come from the status counters (see store::learners::list).
-  std::optional<store::learner_counts::Histogram> totals;
-  if (!filter->q && !filter->group_id && !filter->year_group)
-    totals = histogram(ctx, filter->scope, filter->provider_id);
-  return deps_.db.read([&](soci::session& sql) {
-    return store::learners::list(sql, ctx.tenant_id, *filter, totals ? &*totals : nullptr);
-  });
+  // Totals of unnarrowed lists come from the status counters (see store::learners::list); the
+  // others are counted by queries, and remembered for the write epoch.
+  if (!filter->q && !filter->group_id && !filter->year_group) {
+    const auto totals = histogram(ctx, filter->scope, filter->provider_id);
+    return deps_.db.read([&](soci::session& sql) {
+      return store::learners::list(sql, ctx.tenant_id, *filter, &totals);
+    });
+  }
+  const std::string key = counted_total_key(ctx.tenant_id, *filter);
+  const std::uint64_t epoch = deps_.db.write_epoch();  // before reading (epoch_cache.hpp)
+  const auto known = counted_totals_.find(key, epoch);
+  if (known) filter->count_total = false;
+  auto page = deps_.db.read(
+      [&](soci::session& sql) { return store::learners::list(sql, ctx.tenant_id, *filter); });
+  if (known) {
+    page.total = known->total;
+    page.total_capped = known->capped;
+  } else {
+    counted_totals_.store(key, {page.total, page.total_capped}, epoch);
+  }
+  return page;
 }
 
 Result<std::size_t> Learners::visit_all(
@@ -261,14 +294,8 @@ Result<std::size_t> Learners::visit_all(
 store::learner_counts::Histogram Learners::histogram(const Context& ctx,
                                                      const store::learners::Scope& scope,
                                                      std::optional<Id> provider) {
-  std::string key =
-      std::to_string(ctx.tenant_id) + "/" + (provider ? std::to_string(*provider) : "*");
-  if (scope.provider_ids) {
-    key += "/p";
-    for (Id id : *scope.provider_ids) key += "," + std::to_string(id);
-    key += "/g";
-    for (Id id : scope.group_ids) key += "," + std::to_string(id);
-  }
+  const std::string key = std::to_string(ctx.tenant_id) + "/" +
+                          (provider ? std::to_string(*provider) : "*") + scope_key(scope);
   const std::uint64_t epoch = deps_.db.write_epoch();  // before reading (epoch_cache.hpp)
   if (auto cached = histograms_.find(key, epoch)) return *cached;
   auto fresh = deps_.db.read([&](soci::session& sql) {

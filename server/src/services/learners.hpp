@@ -94,6 +94,13 @@ class Learners {
   Deps& deps_;
   AuditLog& audit_;
   EpochCache<store::learner_counts::Histogram> histograms_;
+  // The totals of searched, grouped or year-group lists (counted by queries, up to a cap for a
+  // search), by scope and filters: a list's later pages and repeated searches count them once.
+  struct CountedTotal {
+    long long total = 0;
+    bool capped = false;
+  };
+  EpochCache<CountedTotal> counted_totals_;
 };
 
 // The rule of manual 5.6: any change the learner makes to an approved profile sends it back to

@@ -409,3 +409,42 @@ TEST(Learners, PagesAcrossLearnersSharingALastNameMissNoneAndRepeatNone) {
     }
   }
 }
+
+TEST(Learners, CountedTotalsAreRememberedAcrossPagesAndFollowEveryChange) {
+  TestApp t;
+  const auto provider = t.create_provider("UCAS Training School", "10012345");
+  auto admin = t.admin();
+  std::vector<long long> ids;
+  for (int i = 0; i < 3; ++i)
+    ids.push_back(
+        admin
+            ->post("/api/v1/learners", learner("ann.smith" + std::to_string(i), provider,
+                                               {{"first_name", "Ann"}, {"last_name", "Smith"}})
+                                           .dump())
+            .json()["id"]
+            .get<long long>());
+  auto search = [&](const std::string& tail) {
+    return admin->get("/api/v1/learners?q=smi&limit=2" + tail).json();
+  };
+  const json first = search("");
+  EXPECT_EQ(first["total"], 3);
+  const json second = search("&cursor=" + first["next_cursor"].get<std::string>());
+  EXPECT_EQ(second["total"], 3) << "a later page gives the same total";
+  EXPECT_EQ(second["items"].size(), 1u);
+
+  // Each change shows in the very next answer: a new match, an edit, a deletion.
+  admin->post(
+      "/api/v1/learners",
+      learner("sam.smith", provider, {{"first_name", "Sam"}, {"last_name", "Smithers"}}).dump());
+  EXPECT_EQ(search("")["total"], 4);
+  const json ann = admin->get(path(ids[0])).json();
+  ASSERT_EQ(
+      admin->patch(path(ids[0]), json{{"last_name", "Jones"}, {"version", ann["version"]}}.dump())
+          .status,
+      200);
+  EXPECT_EQ(search("")["total"], 3);
+  ASSERT_EQ(admin->del(path(ids[1])).status, 204);
+  EXPECT_EQ(search("")["total"], 2);
+  EXPECT_EQ(admin->get("/api/v1/learners?q=jon").json()["total"], 1)
+      << "another search has a total of its own";
+}
