@@ -262,7 +262,7 @@ json page_of(const char* item, const char* alternative = nullptr) {
                  {"total", integer()},
                  {"total_capped",
                   {{"type", "boolean"},
-                   {"description", "the learner list only: a search counted up to its cap"}}}},
+                   {"description", "the learner list only: a search, group or year group counted up to its cap"}}}},
                 {"items", "next_cursor", "total"});
 }
 

@@ -295,11 +295,19 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
       Binds binds;
       fetched = select_bound(sql, where + after(binds) + order_by, binds, f.limit, f.summary);
     }
-    if (!f.count_total)
+    if (!f.count_total) {
       page.total = 0;
-    else if (f.group_id || f.year_group)
-      page.total = count_of(sql, "SELECT COUNT(*) FROM learners l " + where, {});
-    else
+    } else if (f.group_id || f.year_group) {
+      // Counted up to the cap, like a search: a year group is a ninth of all learners, and
+      // counting 111,000 of 1,000,000 row by row took 0.6 s.
+      const long long counted =
+          count_of(sql,
+                   "SELECT COUNT(*) FROM (SELECT 1 FROM learners l " + where + " LIMIT " +
+                       std::to_string(kSearchTotalCap + 1) + ") c",
+                   {});
+      page.total = std::min(counted, kSearchTotalCap);
+      page.total_capped = counted > kSearchTotalCap;
+    } else
       page.total = learner_counts::with_flags(
           totals ? *totals : learner_counts::in_scope(sql, tenant, f.scope, f.provider_id),
           f.status ? status_flag(*f.status) : 0);

@@ -20,7 +20,8 @@ struct Scope {
   std::vector<Id> group_ids;
 };
 
-// A search's total is counted up to this many learners (then Page::total_capped is set).
+// The total of a search, or of a group or year group, is counted up to this many learners (then
+// Page::total_capped is set): counting every match would cost more than the page.
 inline constexpr long long kSearchTotalCap = 1000;
 
 struct ListFilter {

@@ -36,7 +36,8 @@ class LearnerListReads : public ::testing::Test {
   }
 
   // Adds `count` learners called <last_name> in one transaction.
-  void add_learners(const std::string& last_name, int count) {
+  void add_learners(const std::string& last_name, int count,
+                    const std::string& year_group = "year_11") {
     db_->write([&](soci::session& sql) {
       for (int i = 0; i < count; ++i) {
         UserRow u;
@@ -54,16 +55,18 @@ class LearnerListReads : public ::testing::Test {
         l.first_name = u.first_name;
         l.last_name = u.last_name;
         l.date_of_birth = "2008-05-01";
-        l.year_group = "year_11";
+        l.year_group = year_group;
         l.created_at = kNow;
         learners::insert(sql, l);
       }
     });
   }
 
-  Page<LearnerRow> list(std::optional<std::string> q) {
+  Page<LearnerRow> list(std::optional<std::string> q,
+                        std::optional<std::string> year_group = std::nullopt) {
     learners::ListFilter f;
     f.q = std::move(q);
+    f.year_group = std::move(year_group);
     return db_->read([&](soci::session& sql) { return learners::list(sql, tenant_, f); });
   }
 
@@ -97,9 +100,9 @@ TEST_F(LearnerListReads, CachedStatementsSeeWritesMadeAfterThem) {
   EXPECT_EQ(learner_counts::with_flags(histogram, 0), 6);
 }
 
-TEST_F(LearnerListReads, ASearchTotalStopsAtTheCap) {
+TEST_F(LearnerListReads, ASearchOrYearGroupTotalStopsAtTheCap) {
   add_learners("smith", static_cast<int>(learners::kSearchTotalCap) + 5);
-  add_learners("smithers", 2);
+  add_learners("smithers", 2, "year_12");
   const auto many = list("smi");
   EXPECT_EQ(many.total, learners::kSearchTotalCap);
   EXPECT_TRUE(many.total_capped);
@@ -113,4 +116,12 @@ TEST_F(LearnerListReads, ASearchTotalStopsAtTheCap) {
   const auto all = list(std::nullopt);
   EXPECT_EQ(all.total, learners::kSearchTotalCap + 7);
   EXPECT_FALSE(all.total_capped);
+  // A year group is counted by a query, up to the same cap.
+  const auto year_11 = list(std::nullopt, "year_11");
+  EXPECT_EQ(year_11.total, learners::kSearchTotalCap);
+  EXPECT_TRUE(year_11.total_capped);
+  EXPECT_EQ(year_11.items.size(), 50u);
+  const auto year_12 = list(std::nullopt, "year_12");
+  EXPECT_EQ(year_12.total, 2);
+  EXPECT_FALSE(year_12.total_capped);
 }
