@@ -50,13 +50,32 @@ void Metrics::record(const std::string& method, const std::string& route, int st
   }
   counter->value.fetch_add(1, std::memory_order_relaxed);
 
-  long long us = std::max<long long>(0, latency.count());
-  double seconds = static_cast<double>(us) / 1e6;
+  requests_latency_.record(latency);
+}
+
+void LatencyHistogram::record(std::chrono::microseconds latency) {
+  const long long us = std::max<long long>(0, latency.count());
+  const double seconds = static_cast<double>(us) / 1e6;
   std::size_t bucket = 0;
   while (bucket < std::size(kBuckets) && seconds > kBuckets[bucket]) ++bucket;
   bucket_counts_[bucket].fetch_add(1, std::memory_order_relaxed);
-  latency_sum_us_.fetch_add(static_cast<unsigned long long>(us), std::memory_order_relaxed);
-  latency_count_.fetch_add(1, std::memory_order_relaxed);
+  sum_us_.fetch_add(static_cast<unsigned long long>(us), std::memory_order_relaxed);
+}
+
+void LatencyHistogram::render(std::string& out, std::string_view name,
+                              std::string_view help) const {
+  fmt::format_to(std::back_inserter(out), "# HELP {} {}\n# TYPE {} histogram\n", name, help, name);
+  unsigned long long cumulative = 0;
+  for (std::size_t i = 0; i < std::size(kBuckets); ++i) {
+    cumulative += bucket_counts_[i].load(std::memory_order_relaxed);
+    fmt::format_to(std::back_inserter(out), "{}_bucket{{le=\"{}\"}} {}\n", name, kBuckets[i],
+                   cumulative);
+  }
+  cumulative += bucket_counts_[std::size(kBuckets)].load(std::memory_order_relaxed);
+  fmt::format_to(std::back_inserter(out), "{}_bucket{{le=\"+Inf\"}} {}\n{}_sum {}\n{}_count {}\n",
+                 name, cumulative, name,
+                 format_value(static_cast<double>(sum_us_.load(std::memory_order_relaxed)) / 1e6),
+                 name, cumulative);
 }
 
 void Metrics::add_gauge(std::string name, std::string help, std::function<double()> read) {
@@ -86,25 +105,10 @@ std::string Metrics::render() const {
     gauges = gauges_;
   }
 
-  put("# HELP lt_http_request_duration_seconds Time from request headers read to response "
-      "ready.\n");
-  put("# TYPE lt_http_request_duration_seconds histogram\n");
-  unsigned long long cumulative = 0;
-  for (std::size_t i = 0; i < std::size(kBuckets); ++i) {
-    cumulative += bucket_counts_[i].load(std::memory_order_relaxed);
-    fmt::format_to(std::back_inserter(out),
-                   "lt_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i],
-                   cumulative);
-  }
-  cumulative += bucket_counts_[std::size(kBuckets)].load(std::memory_order_relaxed);
-  fmt::format_to(
-      std::back_inserter(out),
-      "lt_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n"
-      "lt_http_request_duration_seconds_sum {}\n"
-      "lt_http_request_duration_seconds_count {}\n",
-      cumulative,
-      format_value(static_cast<double>(latency_sum_us_.load(std::memory_order_relaxed)) / 1e6),
-      cumulative);
+  requests_latency_.render(out, "lt_http_request_duration_seconds",
+                           "Time from request headers read to response ready.");
+  handlers_.render(out, "lt_http_handler_duration_seconds",
+                   "An API handler's own time on its worker, without the wait for one.");
 
   fmt::format_to(
       std::back_inserter(out),

@@ -314,7 +314,15 @@ asio::awaitable<Response> Server::Impl::handle(Request& req, const std::string*&
     } else {
       metrics.set_pending(static_cast<long>(now_pending));
       response = co_await run_on(
-          *pool, [this, &req] { return detail::run_handler(router, req); }, use_awaitable);
+          *pool,
+          [this, &req] {
+            const auto started = std::chrono::steady_clock::now();
+            Response handled = detail::run_handler(router, req);
+            metrics.record_handler(std::chrono::duration_cast<std::chrono::microseconds>(
+                std::chrono::steady_clock::now() - started));
+            return handled;
+          },
+          use_awaitable);
       metrics.set_pending(static_cast<long>(pending.fetch_sub(1) - 1));
       if (!req.route.empty()) route = &req.route;
     }

@@ -1,4 +1,4 @@
-// Metrics: Prometheus text rendering of counters, histogram, pending gauge and custom gauges.
+// Metrics: Prometheus text rendering of counters, histograms, pending gauge and custom gauges.
 #include <gtest/gtest.h>
 
 #include "http/metrics.hpp"
@@ -40,6 +40,11 @@ TEST(Metrics, HistogramIsCumulativeWithSumAndCount) {
       << text;
   EXPECT_NE(text.find("lt_http_request_duration_seconds_bucket{le=\"0.001\"} 1\n"),
             std::string::npos);
+  EXPECT_NE(text.find("lt_http_request_duration_seconds_bucket{le=\"0.0015\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("lt_http_request_duration_seconds_bucket{le=\"0.002\"} 2\n"),
+            std::string::npos)
+      << "a latency on a bucket's bound counts in that bucket";
   EXPECT_NE(text.find("lt_http_request_duration_seconds_bucket{le=\"0.0025\"} 2\n"),
             std::string::npos);
   EXPECT_NE(text.find("lt_http_request_duration_seconds_bucket{le=\"2.5\"} 2\n"),
@@ -81,6 +86,24 @@ TEST(Metrics, EmptyRenderIsStillValid) {
   auto text = m.render();
   EXPECT_NE(text.find("lt_http_request_duration_seconds_count 0\n"), std::string::npos);
   EXPECT_NE(text.find("lt_http_pending_requests 0\n"), std::string::npos);
+}
+
+TEST(Metrics, HandlerTimesHaveAHistogramOfTheirOwn) {
+  Metrics m;
+  m.record("GET", "/a", 200, microseconds(9'000));  // waited for a worker, then
+  m.record_handler(microseconds(300));              // ran for 0.3 ms
+  auto text = m.render();
+  EXPECT_NE(text.find("# TYPE lt_http_handler_duration_seconds histogram\n"), std::string::npos);
+  EXPECT_NE(text.find("lt_http_handler_duration_seconds_bucket{le=\"0.00025\"} 0\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("lt_http_handler_duration_seconds_bucket{le=\"0.0003\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("lt_http_request_duration_seconds_bucket{le=\"0.0075\"} 0\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("lt_http_request_duration_seconds_bucket{le=\"0.01\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("lt_http_handler_duration_seconds_count 1\n"), std::string::npos);
 }
 
 }  // namespace
