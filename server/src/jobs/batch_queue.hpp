@@ -19,7 +19,7 @@ class BatchQueue {
       std::lock_guard lock(mutex_);
       batches_.push_back(std::move(batch));
     }
-    ready_.notify_one();
+    ready_.notify_all();
   }
   // No more batches will come; pop() returns nullopt once the queue is empty.
   void close() {
@@ -28,6 +28,11 @@ class BatchQueue {
       closed_ = true;
     }
     ready_.notify_all();
+  }
+  // Waits until close(); the batches stay queued.
+  void wait_closed() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return closed_; });
   }
   // The next batch, or nullopt when the queue is closed and empty.
   std::optional<T> pop() {

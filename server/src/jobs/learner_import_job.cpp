@@ -56,7 +56,8 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
                                    *deps.secrets, settings.checks.max_errors,
                                    settings.batch_rows     ? settings.batch_rows
                                    : deps.db.is_postgres() ? 25'000
-                                                           : 4'096);
+                                                           : 4'096,
+                                   settings.overlap_writing.value_or(!deps.db.is_postgres()));
     blob.reset();
     std::size_t count = 0;
     auto outcome = ctx.commit([&](soci::session& sql) -> domain::Result<json> {

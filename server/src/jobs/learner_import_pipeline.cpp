@@ -27,7 +27,7 @@ LearnerImportPipeline::LearnerImportPipeline(std::string bytes, std::string cont
                                              std::string filename, const formats::Limits& limits,
                                              services::LearnerImportChecker& checker,
                                              const auth::SecretBox& secrets, std::size_t max_errors,
-                                             std::size_t batch_rows)
+                                             std::size_t batch_rows, bool overlap_writing)
     : bytes_(std::move(bytes)),
       content_type_(std::move(content_type)),
       filename_(std::move(filename)),
@@ -35,6 +35,7 @@ LearnerImportPipeline::LearnerImportPipeline(std::string bytes, std::string cont
       checker_(checker),
       secrets_(secrets),
       batch_rows_(batch_rows),
+      overlap_writing_(overlap_writing),
       problems_(max_errors) {
   reader_ = std::thread([this] { read(); });
 }
@@ -113,6 +114,7 @@ domain::Result<LearnerImportPipeline::Written> LearnerImportPipeline::write(
   store::learner_import::LearnerBatchInsert insert(sql, ctx.tenant_id(), now);
   Written written;
   bool cancelled = false;
+  if (!overlap_writing_) queue_.wait_closed();  // so any error is known before the first write
   while (auto batch = queue_.pop()) {
     if (ctx.cancel_requested() || ctx.lease_lost()) {
       cancelled = stop_ = true;

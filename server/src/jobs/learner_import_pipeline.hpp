@@ -41,7 +41,7 @@ class LearnerImportPipeline {
   LearnerImportPipeline(std::string bytes, std::string content_type, std::string filename,
                         const formats::Limits& limits, services::LearnerImportChecker& checker,
                         const auth::SecretBox& secrets, std::size_t max_errors,
-                        std::size_t batch_rows);
+                        std::size_t batch_rows, bool overlap_writing);
   ~LearnerImportPipeline();  // stop()s
   LearnerImportPipeline(const LearnerImportPipeline&) = delete;
   LearnerImportPipeline& operator=(const LearnerImportPipeline&) = delete;
@@ -77,6 +77,7 @@ class LearnerImportPipeline {
   services::LearnerImportChecker& checker_;
   const auth::SecretBox& secrets_;
   std::size_t batch_rows_;
+  bool overlap_writing_;  // false: write() waits for the file to be read and checked
   BatchQueue<Batch> queue_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> any_error_{false};

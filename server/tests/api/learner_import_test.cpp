@@ -32,12 +32,14 @@ std::string uln(int n) {
   }
 }
 
-// The import's handler reading `rows` rows a batch, so that a small file spans many batches.
-lt::test::TestAppOptions batches_of(std::size_t rows) {
+// The import's handler reading `rows` rows a batch, so that a small file spans many batches, and
+// writing them while the file is read (`overlap`) or after it (each database's default aside).
+lt::test::TestAppOptions batches_of(std::size_t rows, bool overlap = true) {
   lt::test::TestAppOptions options;
-  options.before_listen = [rows](lt::app::Application& app) {
+  options.before_listen = [rows, overlap](lt::app::Application& app) {
     lt::jobs::LearnerImportSettings settings;
     settings.batch_rows = rows;
+    settings.overlap_writing = overlap;
     app.job_registry().add(lt::jobs::kLearnerImportKind,
                            lt::jobs::learner_import_handler(app.audit(), settings));
   };
@@ -416,32 +418,35 @@ TEST(LearnerImport, ViewingAndDownloadingCredentialsIsAudited) {
 }
 
 TEST(LearnerImport, AFileReadInManyBatchesIsStillAllOrNothing) {
-  Fixture f(batches_of(2));  // rows 2-3, 4-5, 6-7, 8-9 and 10 are batches of their own
-  std::string good = kHeader;
-  for (int i = 0; i < 8; ++i)
-    good += "10012345,Year 12,Amelia,Smith,GL50 1AA,2008-04-" + std::to_string(10 + i) + ",," +
-            uln(20 + i) + "\n";
-  // A bad row at the very end: the first batches were written before it was read, and are
-  // rolled back with the rest.
-  const json failed = f.run(good + "10012345,Year 12,Zed,Last,GL50 1AA,2008-02-30,,\n", "failed");
-  EXPECT_EQ(f.learner_total(), 0) << "all or nothing";
-  EXPECT_EQ(failed["created_count"], 0);
-  ASSERT_EQ(failed["errors"].size(), 1u) << failed.dump();
-  EXPECT_EQ(failed["errors"][0]["row"], 10);
-  EXPECT_EQ(failed["errors"][0]["column"], "Date of birth");
-  EXPECT_EQ(f.lm->get("/api/v1/learners/never-logged-in").json()["items"].size(), 0u);
+  for (const bool overlap : {true, false}) {
+    SCOPED_TRACE(overlap ? "writing while reading" : "writing after reading");
+    Fixture f(batches_of(2, overlap));  // rows 2-3, 4-5, 6-7, 8-9 and 10 are batches of their own
+    std::string good = kHeader;
+    for (int i = 0; i < 8; ++i)
+      good += "10012345,Year 12,Amelia,Smith,GL50 1AA,2008-04-" + std::to_string(10 + i) + ",," +
+              uln(20 + i) + "\n";
+    // A bad row at the very end: writing while reading, the first batches may be written before
+    // it is read; they are rolled back with the rest.
+    const json failed = f.run(good + "10012345,Year 12,Zed,Last,GL50 1AA,2008-02-30,,\n", "failed");
+    EXPECT_EQ(f.learner_total(), 0) << "all or nothing";
+    EXPECT_EQ(failed["created_count"], 0);
+    ASSERT_EQ(failed["errors"].size(), 1u) << failed.dump();
+    EXPECT_EQ(failed["errors"][0]["row"], 10);
+    EXPECT_EQ(failed["errors"][0]["column"], "Date of birth");
+    EXPECT_EQ(f.lm->get("/api/v1/learners/never-logged-in").json()["items"].size(), 0u);
 
-  // The same rows without it: every learner once, usernames unique across batches.
-  const json done = f.run(good, "succeeded");
-  EXPECT_EQ(done["created_count"], 8);
-  EXPECT_EQ(f.learner_total(), 8);
-  std::set<std::string> names;
-  const json listed = f.lm->get("/api/v1/learners/never-logged-in").json();
-  for (const auto& item : listed["items"]) names.insert(item["username"].get<std::string>());
-  EXPECT_EQ(names, (std::set<std::string>{"amelia.smith", "amelia.smith2", "amelia.smith3",
-                                          "amelia.smith4", "amelia.smith5", "amelia.smith6",
-                                          "amelia.smith7", "amelia.smith8"}))
-      << "numbered on from one batch to the next";
+    // The same rows without it: every learner once, usernames unique across batches.
+    const json done = f.run(good, "succeeded");
+    EXPECT_EQ(done["created_count"], 8);
+    EXPECT_EQ(f.learner_total(), 8);
+    std::set<std::string> names;
+    const json listed = f.lm->get("/api/v1/learners/never-logged-in").json();
+    for (const auto& item : listed["items"]) names.insert(item["username"].get<std::string>());
+    EXPECT_EQ(names, (std::set<std::string>{"amelia.smith", "amelia.smith2", "amelia.smith3",
+                                            "amelia.smith4", "amelia.smith5", "amelia.smith6",
+                                            "amelia.smith7", "amelia.smith8"}))
+        << "numbered on from one batch to the next";
+  }
 }
 
 TEST(LearnerImport, DuplicatesAcrossBatchesAreNamedOnceAndInRowOrder) {
