@@ -1,6 +1,8 @@
 // The learner import's pipeline (see learner_import_pipeline.hpp).
 #include "jobs/learner_import_pipeline.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 
 #include "auth/secrets.hpp"
@@ -105,6 +107,11 @@ void LearnerImportPipeline::read() {
     thrown_ = std::current_exception();
   }
   bytes_ = std::string();
+  // When the writing waits for the reading, give back what reading freed (the file, its cells)
+  // before the writing peaks: PostgreSQL's 100,000-row CSV import peaked at 201 MB without it,
+  // 171–177 MB with it. Not while the writer runs: its freed pages would fault back in (a 100,000-
+  // row CSV import on SQLite took 0.8 s longer).
+  if (!overlap_writing_) ::malloc_trim(0);
   read_s_ = seconds_since(start) - check_s_;
   queue_.close();
 }
