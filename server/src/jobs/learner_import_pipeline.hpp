@@ -2,12 +2,15 @@
 // its rows a batch at a time (services::LearnerImportChecker) while the job's thread, inside the
 // job's commit transaction, checks each batch against the learners already there, gives its
 // learners usernames and inserts them (store::learner_import::LearnerBatchInsert). So reading,
-// checking and writing overlap, and the import takes about as long as its writes alone.
+// checking and writing overlap, and the import takes about as long as its writes alone. Without
+// `overlap_writing` (PostgreSQL, whose server does the writing anyway) the writer waits for the
+// reader to finish first, so an error late in the file is known before anything is written.
 //
 // All or nothing still: once any row has an error, nothing more is inserted (the remaining rows
 // are still read and checked, so every error is reported) and write() fails, which rolls the
 // transaction back. A bad row late in a file is found in about the time it takes to read and
-// check the file: the reader never waits for the writer.
+// check the file: the reader never waits for the writer (once the error is known, the writer
+// finishes the batch it is writing, then writes no more).
 //
 // Thread safety: construct, write() and stop() on the job's thread; the reader is internal.
 #pragma once
