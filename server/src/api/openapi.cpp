@@ -257,13 +257,15 @@ json object(json properties, json required = json::array()) {
 json page_of(const char* item, const char* alternative = nullptr) {
   const json items =
       alternative ? json{{"oneOf", json::array({ref(item), ref(alternative)})}} : ref(item);
-  return object({{"items", {{"type", "array"}, {"items", items}}},
-                 {"next_cursor", nullable_str()},
-                 {"total", integer()},
-                 {"total_capped",
-                  {{"type", "boolean"},
-                   {"description", "the learner list only: a search, group or year group counted up to its cap"}}}},
-                {"items", "next_cursor", "total"});
+  return object(
+      {{"items", {{"type", "array"}, {"items", items}}},
+       {"next_cursor", nullable_str()},
+       {"total", integer()},
+       {"total_capped",
+        {{"type", "boolean"},
+         {"description",
+          "the learner list only: a search, group or year group counted up to its cap"}}}},
+      {"items", "next_cursor", "total"});
 }
 
 // A learner as returned (`full`) or as sent when creating and editing.

@@ -75,10 +75,10 @@ std::string column_letters(std::size_t index);
 
 // Takes a table's rows as a reader makes them, a batch at a time, instead of one whole Table: so
 // an import can check and write the first rows while the rest of the file is still being read.
-// `header` is called once, with the table so far (header row and header, no rows), before the
-// first batch; `rows` with each batch (it may move the rows out), returning false to stop the
-// reading (the reader then fails with errors::stopped). The reader's limits still apply to the
-// whole file, and its Table comes back with the header but no rows.
+// `header` (optional) is called once, with the table so far (header row and header, no rows),
+// before the first batch; `rows` (required) with each batch (it may move the rows out), returning
+// false to stop the reading (the reader then fails with errors::stopped). The reader's limits
+// still apply to the whole file, and its Table comes back with the header but no rows.
 struct RowSink {
   std::function<bool(const Table& head)> header;
   std::function<bool(std::vector<Row>& rows)> rows;
