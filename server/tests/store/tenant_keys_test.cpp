@@ -1,0 +1,142 @@
+// The foreign keys that hold a learner's records to their tenant, against a real database (SQLite,
+// or PostgreSQL under scripts/with-postgres). On both, a learner, role assignment or initial
+// password must name a user (and a learner a provider) that exists; on PostgreSQL that user or
+// provider must also be of the row's own tenant (migration 0014). SQLite keeps single-column keys.
+#include <gtest/gtest.h>
+
+#include "store/database.hpp"
+#include "store/learners_repo.hpp"
+#include "store/migrations.hpp"
+#include "store/providers_repo.hpp"
+#include "store/tenants_repo.hpp"
+#include "store/users_repo.hpp"
+#include "support/app/test_app.hpp"
+
+using namespace lt::store;
+
+namespace {
+
+const std::string kNow = "2026-12-06T09:00:00.000Z";
+
+class TenantKeys : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = Database::open({database_.url(), 1});
+    migrate(*db_);
+    db_->write([&](soci::session& sql) {
+      alpha_ = tenants::insert(sql, "alpha", kNow);
+      beta_ = tenants::insert(sql, "beta", kNow);
+      alpha_user_ = user_in(sql, alpha_, "ann");
+      alpha_provider_ = provider_in(sql, alpha_);
+      beta_provider_ = provider_in(sql, beta_);
+    });
+  }
+
+  static Id user_in(soci::session& sql, Id tenant, const std::string& name) {
+    UserRow u;
+    u.tenant_id = tenant;
+    u.kind = "learner";
+    u.username = name;
+    u.first_name = name;
+    u.last_name = "Person";
+    u.created_at = kNow;
+    return users::insert(sql, u);
+  }
+
+  static Id provider_in(soci::session& sql, Id tenant) {
+    ProviderRow p;
+    p.tenant_id = tenant;
+    p.name = "Provider of tenant " + std::to_string(tenant);
+    p.ukprn = "1000000" + std::to_string(tenant);
+    p.created_at = p.updated_at = kNow;
+    return providers::insert(sql, p);
+  }
+
+  // Whether the write was accepted; a refused one leaves nothing behind (its transaction rolls
+  // back).
+  bool accepted(const std::function<void(soci::session&)>& write) {
+    try {
+      db_->write(write);
+      return true;
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+
+  bool role_accepted(Id tenant, Id user) {
+    return accepted([&](soci::session& sql) {
+      sql << "INSERT INTO role_assignments (tenant_id, user_id, role, scope_type, created_at) "
+             "VALUES (:t, :u, 'learner', 'tenant', :n)",
+          soci::use(tenant), soci::use(user), soci::use(kNow);
+    });
+  }
+
+  bool learner_accepted(Id tenant, Id user, Id provider) {
+    return accepted([&](soci::session& sql) {
+      LearnerRow l;
+      l.tenant_id = tenant;
+      l.user_id = user;
+      l.provider_id = provider;
+      l.first_name = "Ann";
+      l.last_name = "Person";
+      l.username = "ann";
+      l.date_of_birth = "2010-01-01";
+      l.year_group = "year_11";
+      l.created_at = kNow;
+      learners::insert(sql, l);
+    });
+  }
+
+  bool initial_password_accepted(Id tenant, Id user) {
+    return accepted([&](soci::session& sql) {
+      sql << "INSERT INTO initial_passwords (user_id, tenant_id, sealed, created_at) "
+             "VALUES (:u, :t, 'sealed', :n)",
+          soci::use(user), soci::use(tenant), soci::use(kNow);
+    });
+  }
+
+  long long rows_of(const std::string& table) {
+    return db_->read([&](soci::session& sql) {
+      long long n = 0;
+      sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
+      return n;
+    });
+  }
+
+  lt::test::TestDatabase database_;
+  std::unique_ptr<Database> db_;
+  Id alpha_ = 0, beta_ = 0, alpha_user_ = 0, alpha_provider_ = 0, beta_provider_ = 0;
+};
+
+TEST_F(TenantKeys, RowsOfTheUsersOwnTenantAreAccepted) {
+  EXPECT_TRUE(role_accepted(alpha_, alpha_user_));
+  EXPECT_TRUE(initial_password_accepted(alpha_, alpha_user_));
+  EXPECT_TRUE(learner_accepted(alpha_, alpha_user_, alpha_provider_));
+  EXPECT_EQ(rows_of("learners"), 1);
+}
+
+TEST_F(TenantKeys, AUserOrProviderThatDoesNotExistIsRefused) {
+  const Id nobody = alpha_user_ + 1000;
+  EXPECT_FALSE(role_accepted(alpha_, nobody));
+  EXPECT_FALSE(initial_password_accepted(alpha_, nobody));
+  EXPECT_FALSE(learner_accepted(alpha_, nobody, alpha_provider_));
+  EXPECT_FALSE(learner_accepted(alpha_, alpha_user_, beta_provider_ + 1000));
+  EXPECT_EQ(rows_of("role_assignments"), 0);
+  EXPECT_EQ(rows_of("initial_passwords"), 0);
+  EXPECT_EQ(rows_of("learners"), 0);
+}
+
+// SQLite accepts them (its keys name the id alone): there the services, which take the tenant
+// from the signed-in user, are what keeps tenants apart.
+TEST_F(TenantKeys, OnPostgresAUserOrProviderOfAnotherTenantIsRefused) {
+  const bool postgres = db_->is_postgres();
+  // Alpha's user under tenant beta, and alpha's learner at beta's provider.
+  EXPECT_EQ(role_accepted(beta_, alpha_user_), !postgres);
+  EXPECT_EQ(initial_password_accepted(beta_, alpha_user_), !postgres);
+  EXPECT_EQ(learner_accepted(alpha_, alpha_user_, beta_provider_), !postgres);
+  if (postgres) {
+    EXPECT_EQ(rows_of("learners"), 0);
+  }
+}
+
+}  // namespace
