@@ -10,30 +10,32 @@
 #include "domain/text.hpp"
 #include "store/bulk_insert.hpp"
 #include "store/dialect.hpp"
+#include "store/query.hpp"
+#include "store/raw_select.hpp"
 
 namespace lt::store::learner_import {
 
 namespace {
 
-// Rows of `table` x whose `column` is one of the values of `:vals`: one JSON array of text bound
+// Rows of `table` x whose `column` is one of a list of values: one JSON array of text bound
 // as a single parameter, so one statement covers 100,000 values (an IN (…) list needs a bound name
 // per value). Each database gets the form its planner handles well: SQLite builds an index of
 // the IN subquery and probes the column's index (a join would scan the array for every row);
 // PostgreSQL hash-joins the array (IN and = ANY there compare every row with the whole list).
-// The placeholders come in the order "tenant, values" on SQLite and "values, tenant" on
-// PostgreSQL; `values_first` says which. `live_only` leaves out deleted rows.
+// The placeholders, :b0 and :b1 (as raw_select numbers them), are "tenant, values" on SQLite and
+// "values, tenant" on PostgreSQL; `values_first` says which. `live_only` leaves out deleted rows.
 std::string rows_matching(soci::session& sql, const std::string& columns, const std::string& table,
                           const std::string& column, bool live_only, bool& values_first) {
   values_first = is_postgres(sql);
   if (values_first)
     return "SELECT " + columns + " FROM " + table +
-           " x JOIN json_array_elements_text(CAST(:vals AS json)) AS v(value) ON x." + column +
-           " = v.value WHERE x.tenant_id = :t" + (live_only ? " AND x.deleted_at IS NULL" : "");
+           " x JOIN json_array_elements_text(CAST(:b0 AS json)) AS v(value) ON x." + column +
+           " = v.value WHERE x.tenant_id = :b1" + (live_only ? " AND x.deleted_at IS NULL" : "");
   // The unary + keeps SQLite from seeking learners_by_created on (tenant_id, deleted_at), which
   // it otherwise prefers to the column's own index: a walk over every live learner per look-up.
-  return "SELECT " + columns + " FROM " + table + " x WHERE x.tenant_id = :t" +
+  return "SELECT " + columns + " FROM " + table + " x WHERE x.tenant_id = :b0" +
          (live_only ? " AND +x.deleted_at IS NULL" : "") + " AND x." + column +
-         " IN (SELECT value FROM json_each(:vals))";
+         " IN (SELECT value FROM json_each(:b1))";
 }
 
 // Runs rows_matching(…) for `values`, handing each fetched row to `take`.
@@ -150,21 +152,23 @@ std::set<std::string> existing_ulns(soci::session& sql, Id tenant,
   return found;
 }
 
-std::set<Person> existing_people(soci::session& sql, Id tenant,
-                                 const std::vector<std::string>& last_name_keys) {
-  std::set<Person> found;
-  Id provider = 0;
-  std::string first, last, dob;
-  auto into = [&](soci::statement& st) {
-    st.exchange(soci::into(provider));
-    st.exchange(soci::into(first));
-    st.exchange(soci::into(last));
-    st.exchange(soci::into(dob));
-  };
-  for_each_match(sql, "x.provider_id, x.first_name_key, x.last_name_key, x.date_of_birth",
-                 "learners", "last_name_key", true, tenant, last_name_keys, into,
-                 [&] { found.emplace(provider, first, last, dob); });
-  return found;
+void existing_people(soci::session& sql, Id tenant, const std::vector<Id>& provider_ids,
+                     const std::vector<std::string>& last_name_keys, const PersonSink& take) {
+  if (provider_ids.empty() || last_name_keys.empty()) return;
+  bool values_first = false;
+  // The provider is in both name indexes' entries, so rows at other providers are passed over
+  // without reading them.
+  const std::string query =
+      rows_matching(sql, "x.provider_id, x.first_name_key, x.last_name_key, x.date_of_birth",
+                    "learners", "last_name_key", true, values_first) +
+      " AND x.provider_id IN (" + id_list(provider_ids) + ")";
+  std::string list = nlohmann::json(last_name_keys).dump();
+  Binds binds = values_first ? Binds{std::move(list), std::to_string(tenant)}
+                             : Binds{std::to_string(tenant), std::move(list)};
+  // Read straight from the driver: a big tenant gives hundreds of thousands of rows here.
+  raw_select(sql, query, binds, [&](const RawRow& row) {
+    take(row.integer(0), row.text(1), row.text(2), row.text(3));
+  });
 }
 
 std::set<std::string> taken_usernames(soci::session& sql, Id tenant,

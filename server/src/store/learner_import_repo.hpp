@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -25,9 +26,15 @@ std::set<std::string> existing_ulns(soci::session& sql, Id tenant,
 // A live learner as the duplicate check compares people: provider, lower-case first and last
 // names, date of birth.
 using Person = std::tuple<Id, std::string, std::string, std::string>;
-// The live learners of the tenant whose lower-case last name is one of `last_name_keys`.
-std::set<Person> existing_people(soci::session& sql, Id tenant,
-                                 const std::vector<std::string>& last_name_keys);
+// Receives one person of existing_people(): the views are valid during the call only.
+using PersonSink =
+    std::function<void(Id provider, std::string_view first_name_key, std::string_view last_name_key,
+                       std::string_view date_of_birth)>;
+// Hands `take` each live learner of the tenant at one of `provider_ids` whose lower-case last
+// name is one of `last_name_keys`. Common last names match a large share of a provider, so the
+// rows are streamed rather than collected.
+void existing_people(soci::session& sql, Id tenant, const std::vector<Id>& provider_ids,
+                     const std::vector<std::string>& last_name_keys, const PersonSink& take);
 
 // Which of `username_keys` (lower case) an account of the tenant already has.
 std::set<std::string> taken_usernames(soci::session& sql, Id tenant,

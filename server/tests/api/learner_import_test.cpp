@@ -240,9 +240,47 @@ TEST(LearnerImport, DuplicatesOfExistingLearnersAreRefused) {
                             "failed");
   ASSERT_EQ(failed["errors"].size(), 2u) << failed.dump();
   EXPECT_EQ(failed["errors"][0]["row"], 2);
+  EXPECT_EQ(failed["errors"][0]["message"],
+            "A learner with this name and date of birth already exists at this provider.");
   EXPECT_EQ(failed["errors"][1]["row"], 3);
   EXPECT_EQ(failed["errors"][1]["column"], "ULN");
   EXPECT_EQ(f.learner_total(), 1);
+}
+
+TEST(LearnerImport, TheSamePersonAtAnotherProviderIsNotADuplicate) {
+  Fixture f(batches_of(1));
+  auto admin = f.t.admin();
+  auto run_as_admin = [&](const std::string& body, const std::string& status) {
+    auto r = admin->post("/api/v1/imports/learners", body, {{"Content-Type", kCsv}});
+    EXPECT_EQ(r.status, 202) << r.body;
+    const long long id = r.json()["id"].get<long long>();
+    EXPECT_EQ(wait_for_job(*admin, id, status, std::chrono::seconds(20))["status"], status);
+    return admin->get("/api/v1/imports/" + std::to_string(id)).json();
+  };
+  run_as_admin(kHeader + "10054321,Year 12,Amelia,Smith,GL50 1AA,2008-04-01,,\n", "succeeded");
+  // Amelia at the first provider is someone else. One batch per row, so the second row's
+  // provider is looked up after the first's, for a last name already looked up.
+  const json failed =
+      run_as_admin(kHeader + "10012345,Year 12,Amelia,Smith,GL50 1AA,2008-04-01,,\n" +
+                       "10054321,Year 12,Amelia,Smith,GL50 1AA,2008-04-01,,\n",
+                   "failed");
+  ASSERT_EQ(failed["errors"].size(), 1u) << failed.dump();
+  EXPECT_EQ(failed["errors"][0]["row"], 3);
+  EXPECT_EQ(failed["errors"][0]["message"],
+            "A learner with this name and date of birth already exists at this provider.");
+  run_as_admin(kHeader + "10012345,Year 12,Amelia,Smith,GL50 1AA,2008-04-01,,\n", "succeeded");
+  EXPECT_EQ(admin->get("/api/v1/learners").json()["total"], 2);
+}
+
+TEST(LearnerImport, ANearMissOfAnExistingLearnerIsNotADuplicate) {
+  Fixture f;
+  f.run(kHeader + "10012345,Year 12,Amelia,Smith,GL50 1AA,2008-04-01,,\n", "succeeded");
+  // Another day, another first name, another last name: three other people.
+  f.run(kHeader + "10012345,Year 12,Amelia,Smith,GL50 1AA,2008-04-02,,\n" +
+            "10012345,Year 12,Amelie,Smith,GL50 1AA,2008-04-01,,\n" +
+            "10012345,Year 12,Amelia,Smyth,GL50 1AA,2008-04-01,,\n",
+        "succeeded");
+  EXPECT_EQ(f.learner_total(), 4);
 }
 
 TEST(LearnerImport, HeadingsMustBeTheTemplatesAndFormulasAreRefused) {
