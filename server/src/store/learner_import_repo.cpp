@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -156,18 +157,25 @@ void existing_people(soci::session& sql, Id tenant, const std::vector<Id>& provi
                      const std::vector<std::string>& last_name_keys, const PersonSink& take) {
   if (provider_ids.empty() || last_name_keys.empty()) return;
   bool values_first = false;
-  // The provider is in both name indexes' entries, so rows at other providers are passed over
-  // without reading them.
-  const std::string query =
+  std::string query =
       rows_matching(sql, "x.provider_id, x.first_name_key, x.last_name_key, x.date_of_birth",
-                    "learners", "last_name_key", true, values_first) +
-      " AND x.provider_id IN (" + id_list(provider_ids) + ")";
+                    "learners", "last_name_key", true, values_first);
+  // SQLite seeks (tenant, provider, last name) in learners_by_provider, never reading other
+  // providers' rows. PostgreSQL, whose statistics trail a big import, hash-joins the names against
+  // a walk of the tenant's learners either way, and that walk took 1.6 times as long through
+  // the provider's index: there the provider is checked here instead.
+  const bool provider_in_sql = !values_first;
+  if (provider_in_sql) query += " AND x.provider_id IN (" + id_list(provider_ids) + ")";
   std::string list = nlohmann::json(last_name_keys).dump();
   Binds binds = values_first ? Binds{std::move(list), std::to_string(tenant)}
                              : Binds{std::to_string(tenant), std::move(list)};
   // Read straight from the driver: a big tenant gives hundreds of thousands of rows here.
   raw_select(sql, query, binds, [&](const RawRow& row) {
-    take(row.integer(0), row.text(1), row.text(2), row.text(3));
+    const Id provider = row.integer(0);
+    if (!provider_in_sql &&
+        std::find(provider_ids.begin(), provider_ids.end(), provider) == provider_ids.end())
+      return;
+    take(provider, row.text(1), row.text(2), row.text(3));
   });
 }
 
