@@ -94,7 +94,7 @@ class LearnerImportPipeline {
 
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   double read_s_ = 0, check_s_ = 0, write_s_ = 0, total_s_ = 0;
-  double existing_s_ = 0, usernames_s_ = 0;  // parts of write_s_
+  double analyse_s_ = 0, existing_s_ = 0, usernames_s_ = 0;  // parts of write_s_
   std::thread reader_;
 };
 

@@ -189,6 +189,17 @@ std::set<std::string> taken_usernames(soci::session& sql, Id tenant,
   return found;
 }
 
+void refresh_stale_statistics(soci::session& sql) {
+  if (!is_postgres(sql)) return;
+  std::vector<std::string> stale;
+  soci::rowset<std::string> rows =
+      (sql.prepare << "SELECT c.relname FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = "
+                      "c.oid WHERE c.relname IN ('learners', 'users') AND s.n_mod_since_analyze > "
+                      "GREATEST(1000, 0.1 * GREATEST(c.reltuples, 0))");
+  for (const auto& table : rows) stale.push_back(table);
+  for (const auto& table : stale) sql << "ANALYZE " + table;
+}
+
 // What the batch insert changes for its lifetime, per database (see the class comment).
 struct LearnerBatchInsert::Setting {
   std::optional<LargePageCache> cache;

@@ -82,6 +82,14 @@ class NewLearner {
   std::array<std::uint32_t, kFields> ends_{};
 };
 
+// On PostgreSQL, analyses learners and users when more than 1,000 rows, and a tenth of the
+// table, have changed since their statistics were taken. The look-ups above bind their values as
+// one array, and a planner that still sees the table as it was before the last big import
+// hash-joins that array against a walk of the whole tenant, batch after batch, rather than
+// probing the index; autovacuum would analyse the table only within the next minute or so.
+// Inside the caller's transaction (its statistics roll back with it). Does nothing on SQLite.
+void refresh_stale_statistics(soci::session& sql);
+
 // Inserts an import's learners (user account with no password hash and a forced change, role
 // "learner" at the provider, learner row, sealed first password) batch by batch in the caller's
 // transaction, so the first rows of a file are written while the rest is still being read.
