@@ -59,6 +59,7 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
                                                            : 4'096,
                                    settings.overlap_writing.value_or(!deps.db.is_postgres()));
     blob.reset();
+    pipeline.refresh_statistics(deps.db);
     std::size_t count = 0;
     auto outcome = ctx.commit([&](soci::session& sql) -> domain::Result<json> {
       auto written = pipeline.write(sql, ctx, deps.now());

@@ -116,15 +116,18 @@ void LearnerImportPipeline::read() {
   queue_.close();
 }
 
+void LearnerImportPipeline::refresh_statistics(store::Database& db) {
+  if (!db.is_postgres()) return;  // nothing to refresh, and no writer lock to take for it
+  const auto analysing = Clock::now();
+  db.write([](soci::session& sql) { store::learner_import::refresh_stale_statistics(sql); });
+  analyse_s_ = seconds_since(analysing);
+}
+
 domain::Result<LearnerImportPipeline::Written> LearnerImportPipeline::write(
     soci::session& sql, JobContext& ctx, const std::string& now) {
   store::learner_import::LearnerBatchInsert insert(sql, ctx.tenant_id(), now);
   Written written;
   bool cancelled = false;
-  // While the file is still being read: the database has nothing else to do yet.
-  const auto analysing = Clock::now();
-  store::learner_import::refresh_stale_statistics(sql);
-  analyse_s_ = seconds_since(analysing);
   if (!overlap_writing_) queue_.wait_closed();  // so any error is known before the first write
   while (auto batch = queue_.pop()) {
     if (ctx.cancel_requested() || ctx.lease_lost()) {
@@ -184,7 +187,7 @@ nlohmann::json LearnerImportPipeline::timings() const {
   return {{"parse", read_s_},
           {"check", check_s_},
           {"commit", write_s_},
-          {"commit_analyse", analyse_s_},
+          {"analyse", analyse_s_},
           {"commit_existing", existing_s_},
           {"commit_usernames", usernames_s_},
           {"total", total_s_}};

@@ -35,6 +35,7 @@
 #include "jobs/job_context.hpp"
 #include "services/import_errors.hpp"
 #include "services/learner_import.hpp"
+#include "store/database.hpp"
 
 namespace lt::jobs {
 
@@ -53,6 +54,11 @@ class LearnerImportPipeline {
     std::size_t count = 0;
     store::Id first_id = 0, last_id = 0;
   };
+  // Before write(), outside its transaction: refreshes the statistics its look-ups rely on
+  // (store::learner_import::refresh_stale_statistics) in a transaction of its own, so that
+  // ANALYZE's lock ends with it rather than with the import. The file is being read meanwhile.
+  void refresh_statistics(store::Database& db);
+
   // Inside the job's commit: writes the batches as they come (see the top of this file). Fails,
   // for the transaction to roll back, when the file could not be read, a row had an error, the
   // file had no learners, or the job was cancelled (stopped()).
@@ -94,7 +100,8 @@ class LearnerImportPipeline {
 
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   double read_s_ = 0, check_s_ = 0, write_s_ = 0, total_s_ = 0;
-  double analyse_s_ = 0, existing_s_ = 0, usernames_s_ = 0;  // parts of write_s_
+  double analyse_s_ = 0;                     // refresh_statistics()
+  double existing_s_ = 0, usernames_s_ = 0;  // parts of write_s_
   std::thread reader_;
 };
 

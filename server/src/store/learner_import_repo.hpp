@@ -87,7 +87,8 @@ class NewLearner {
 // one array, and a planner that still sees the table as it was before the last big import
 // hash-joins that array against a walk of the whole tenant, batch after batch, rather than
 // probing the index; autovacuum would analyse the table only within the next minute or so.
-// Inside the caller's transaction (its statistics roll back with it). Does nothing on SQLite.
+// ANALYZE holds its lock until the transaction ends, and blocks another import's ANALYZE
+// meanwhile: run it in a short transaction of its own, not the import's. Does nothing on SQLite.
 void refresh_stale_statistics(soci::session& sql);
 
 // Inserts an import's learners (user account with no password hash and a forced change, role
