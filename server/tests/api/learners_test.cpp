@@ -134,6 +134,44 @@ TEST(Learners, SearchIsACaseInsensitivePrefixOverNamesUsernameEmailAndUln) {
   EXPECT_EQ(admin->get("/api/v1/learners?status=sleeping").status, 422);
 }
 
+// A search's page is read from the surname range alone when no other range has a learner after
+// the cursor, and from the union of ranges otherwise: paging must give every match once, in order,
+// whichever way each page is read.
+TEST(Learners, ASearchPagesThroughMatchesOfEveryRangeInOrder) {
+  TestApp t;
+  const auto provider = t.create_provider("UCAS Training School", "10012345");
+  auto admin = t.admin();
+  const std::vector<std::pair<std::string, json>> made = {
+      {"abbot.s", {{"first_name", "Sam"}, {"last_name", "Abbot"}}},  // first name
+      {"sa.carr", {{"first_name", "Bea"}, {"last_name", "Carr"}}},   // username
+      {"col.dunn", {{"first_name", "Col"}, {"last_name", "Dunn"}, {"email", "sal@x.org"}}},
+      {"ann.sadler", {{"first_name", "Ann"}, {"last_name", "Sadler"}}},  // surname
+      {"zoe.salt", {{"first_name", "Zoe"}, {"last_name", "Salt"}}},      // surname
+      {"non.match", {{"first_name", "Non"}, {"last_name", "Match"}}}};
+  for (const auto& [username, fields] : made)
+    ASSERT_EQ(admin->post("/api/v1/learners", learner(username, provider, fields).dump()).status,
+              201);
+  auto pages = [&](const std::string& sort) {
+    std::vector<std::string> names;
+    std::string cursor;
+    for (int page = 0; page < 5; ++page) {
+      const json body = admin
+                            ->get("/api/v1/learners?q=SA&limit=2&view=summary&sort=" + sort +
+                                  (cursor.empty() ? "" : "&cursor=" + cursor))
+                            .json();
+      EXPECT_EQ(body["total"], 5);
+      for (const auto& item : body["items"]) names.push_back(item["last_name"]);
+      if (!body["next_cursor"].is_string()) break;
+      cursor = body["next_cursor"];
+    }
+    return names;
+  };
+  EXPECT_EQ(pages("last_name"),
+            (std::vector<std::string>{"Abbot", "Carr", "Dunn", "Sadler", "Salt"}));
+  EXPECT_EQ(pages("-last_name"),
+            (std::vector<std::string>{"Salt", "Sadler", "Dunn", "Carr", "Abbot"}));
+}
+
 TEST(Learners, TheSummaryViewHasWhatTheListShowsAndNoMore) {
   TestApp t;
   const auto provider = t.create_provider("UCAS Training School", "10012345");
