@@ -14,7 +14,7 @@ using Kind = store::catalogue::Kind;
 
 namespace {
 
-domain::Result<services::CatalogueInput> read_input(const Request& req) {
+domain::Result<services::CatalogueInput> read_catalogue_input(const Request& req) {
   auto body = JsonBody::parse(req);
   if (!body) return domain::fail(body.error());
   services::CatalogueInput in;
@@ -58,7 +58,7 @@ void add_qualification_catalogue_routes(http::Router& router, Api& api) {
 
   router.add("POST", "/api/v1/qualification-catalogue/types",
              gate.wrap(Access::signed_in, [&catalogue](Request& req, Context& ctx) {
-               auto input = read_input(req);
+               auto input = read_catalogue_input(req);
                if (!input) return error_response(input.error(), ctx.request_id);
                return respond(catalogue.add(ctx, Kind::type, std::nullopt, *input), ctx,
                               catalogue_item_json, 201);
@@ -69,7 +69,7 @@ void add_qualification_catalogue_routes(http::Router& router, Api& api) {
                gate.wrap(Access::signed_in, [&catalogue, kind = kind](Request& req, Context& ctx) {
                  auto id = path_id(req);
                  if (!id) return error_response(id.error(), ctx.request_id);
-                 auto input = read_input(req);
+                 auto input = read_catalogue_input(req);
                  if (!input) return error_response(input.error(), ctx.request_id);
                  return respond(catalogue.add(ctx, kind, *id, *input), ctx, catalogue_item_json,
                                 201);
@@ -82,7 +82,7 @@ void add_qualification_catalogue_routes(http::Router& router, Api& api) {
                gate.wrap(Access::signed_in, [&catalogue, kind = kind](Request& req, Context& ctx) {
                  auto id = path_id(req);
                  if (!id) return error_response(id.error(), ctx.request_id);
-                 auto input = read_input(req);
+                 auto input = read_catalogue_input(req);
                  if (!input) return error_response(input.error(), ctx.request_id);
                  return respond(catalogue.change(ctx, kind, *id, *input), ctx, catalogue_item_json);
                }));

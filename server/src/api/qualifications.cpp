@@ -13,7 +13,7 @@ using services::Context;
 
 namespace {
 
-domain::Result<services::QualificationInput> read_input(const Request& req) {
+domain::Result<services::QualificationInput> read_qualification_input(const Request& req) {
   auto body = JsonBody::parse(req);
   if (!body) return domain::fail(body.error());
   services::QualificationInput in;
@@ -64,7 +64,7 @@ void add_qualification_routes(http::Router& router, Api& api) {
                gate.wrap(Access::signed_in, [&quals, own](Request& req, Context& ctx) {
                  auto learner = learner_of(req, own);
                  if (!learner) return error_response(learner.error(), ctx.request_id);
-                 auto input = read_input(req);
+                 auto input = read_qualification_input(req);
                  if (!input) return error_response(input.error(), ctx.request_id);
                  return respond(quals.add(ctx, *learner, *input), ctx, qualification_json, 201);
                }));
@@ -75,7 +75,7 @@ void add_qualification_routes(http::Router& router, Api& api) {
                  if (!learner) return error_response(learner.error(), ctx.request_id);
                  auto id = path_id(req, "qualification_id");
                  if (!id) return error_response(id.error(), ctx.request_id);
-                 auto input = read_input(req);
+                 auto input = read_qualification_input(req);
                  if (!input) return error_response(input.error(), ctx.request_id);
                  return respond(quals.update(ctx, *learner, *id, *input), ctx, qualification_json);
                }));

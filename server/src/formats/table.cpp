@@ -25,6 +25,13 @@ Error file_error(const char* code, std::string message, std::string detail) {
   return e;
 }
 
+Error damaged_workbook(std::string detail) {
+  return file_error(errors::corrupt,
+                    "The workbook is damaged and cannot be read. Open it in your spreadsheet "
+                    "program, save it again and upload the new copy.",
+                    std::move(detail));
+}
+
 std::string with_thousands(std::size_t n) {
   const std::string digits = std::to_string(n);
   std::string out;

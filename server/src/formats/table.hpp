@@ -67,6 +67,9 @@ inline constexpr const char* stopped = "reading_stopped";  // a RowSink asked to
 // show it beside the upload), and an internal detail for the log.
 domain::Error file_error(const char* code, std::string message, std::string detail = {});
 
+// The workbook's structure is broken (errors::corrupt), with what was wrong as the detail.
+domain::Error damaged_workbook(std::string detail);
+
 // "100,000": a count for messages.
 std::string with_thousands(std::size_t n);
 

@@ -22,13 +22,6 @@ using domain::Result;
 
 namespace {
 
-domain::Error damaged(std::string detail) {
-  return file_error(errors::corrupt,
-                    "The workbook is damaged and cannot be read. Open it in your spreadsheet "
-                    "program, save it again and upload the new copy.",
-                    std::move(detail));
-}
-
 std::string_view trimmed(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
@@ -277,7 +270,7 @@ struct SheetHandler : XmlHandler {
       if (r) {
         auto n = parse_number<std::size_t>(r);
         if (!n || *n == 0 || *n <= last_row)
-          return fail(damaged("row number out of order: " + std::string(r)));
+          return fail(damaged_workbook("row number out of order: " + std::string(r)));
         number = *n;
       }
       last_row = number;
@@ -311,9 +304,9 @@ struct SheetHandler : XmlHandler {
       std::size_t col = 0, letters = 0;
       for (const char* p = r; *p >= 'A' && *p <= 'Z'; ++p, ++letters) {
         col = col * 26 + static_cast<std::size_t>(*p - 'A' + 1);
-        if (letters > 3) return fail(damaged("cell reference too long"));
+        if (letters > 3) return fail(damaged_workbook("cell reference too long"));
       }
-      if (letters == 0) return fail(damaged("bad cell reference"));
+      if (letters == 0) return fail(damaged_workbook("bad cell reference"));
       column = col - 1;
     }
     type = CellType::number;
@@ -365,7 +358,7 @@ struct SheetHandler : XmlHandler {
       case CellType::shared: {
         const auto index = parse_number<std::size_t>(trimmed(value));
         if (!index || *index >= strings.ends.size())
-          return domain::fail(damaged("shared string index " + value + " out of range"));
+          return domain::fail(damaged_workbook("shared string index " + value + " out of range"));
         return std::string(strings.at(*index));
       }
       case CellType::inline_string:
@@ -477,7 +470,7 @@ Result<Table> read_xlsx(std::string_view bytes, const Limits& limits, const std:
     if (ends_with(r.type, "/styles")) styles_part = resolve(base, r.target);
   }
   if (sheet_part.empty() || !zip.contains(sheet_part))
-    return fail(damaged("sheet part missing for " + sheet->name));
+    return fail(damaged_workbook("sheet part missing for " + sheet->name));
 
   StylesHandler styles;
   if (!styles_part.empty() && zip.contains(styles_part))

@@ -13,13 +13,6 @@ namespace lt::formats {
 
 namespace {
 
-domain::Error damaged(const std::string& part, const std::string& why) {
-  return file_error(errors::corrupt,
-                    "The workbook is damaged and cannot be read. Open it in your spreadsheet "
-                    "program, save it again and upload the new copy.",
-                    part + ": " + why);
-}
-
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
@@ -127,14 +120,15 @@ class Scanner {
       if (step == Step::stopped) return domain::ok();
       // Step::more: keep the unfinished token and read on
       if (buffer_.size() - pos_ > max_token_)
-        return domain::fail(damaged(entry_.name(), "token longer than the limit"));
+        return domain::fail(damaged_workbook(entry_.name() + ": token longer than the limit"));
       buffer_.erase(0, pos_);
       pos_ = 0;
       if (eof_) {
         if (buffer_.find_first_not_of(" \t\r\n") != std::string::npos)
-          return domain::fail(damaged(entry_.name(), "ends inside markup"));
+          return domain::fail(damaged_workbook(entry_.name() + ": ends inside markup"));
         if (depth_ > 0 || !seen_root_)
-          return domain::fail(damaged(entry_.name(), "ends before its root element is closed"));
+          return domain::fail(
+              damaged_workbook(entry_.name() + ": ends before its root element is closed"));
         return domain::ok();
       }
       if (!chunk_) chunk_ = std::make_unique<char[]>(kChunk);
@@ -150,7 +144,7 @@ class Scanner {
   static constexpr std::size_t kChunk = 1 << 16;
 
   Step fail(const std::string& why) {
-    error_ = damaged(entry_.name(), why);
+    error_ = damaged_workbook(entry_.name() + ": " + why);
     return Step::failed;
   }
   Step after_callback() {

@@ -83,12 +83,6 @@ void on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, i
   XML_StopParser(s.parser, XML_FALSE);
 }
 
-domain::Error damaged(const std::string& detail) {
-  return file_error(errors::corrupt,
-                    "The workbook is damaged and cannot be read. Open it in your spreadsheet "
-                    "program, save it again and upload the new copy.",
-                    detail);
-}
 }  // namespace
 
 namespace {
@@ -154,11 +148,11 @@ domain::Result<void> parse_xml(ByteSource& entry, XmlHandler& handler,
     }
     if (handler.error_) return domain::fail(std::move(*handler.error_));
     if (handler.stopped_) return domain::ok();
-    if (state.doctype) return domain::fail(damaged(entry.name() + ": DOCTYPE refused"));
+    if (state.doctype) return domain::fail(damaged_workbook(entry.name() + ": DOCTYPE refused"));
     if (status != XML_STATUS_OK)
-      return domain::fail(damaged(entry.name() + ": " +
-                                  XML_ErrorString(XML_GetErrorCode(parser.get())) + " at line " +
-                                  std::to_string(XML_GetCurrentLineNumber(parser.get()))));
+      return domain::fail(
+          damaged_workbook(entry.name() + ": " + XML_ErrorString(XML_GetErrorCode(parser.get())) +
+                           " at line " + std::to_string(XML_GetCurrentLineNumber(parser.get()))));
     if (last) return domain::ok();
   }
 }

@@ -4,6 +4,7 @@
 #include "domain/profile.hpp"
 #include "domain/qualification_rules.hpp"
 #include "domain/text.hpp"
+#include "services/qualification_transfer.hpp"
 #include "store/learners_repo.hpp"
 #include "store/qualification_catalogue_repo.hpp"
 
@@ -21,11 +22,6 @@ namespace {
 
 domain::Actor actor_of(std::optional<Id> learner) {
   return learner ? domain::Actor::manager : domain::Actor::learner;
-}
-
-bool manager_adds(const store::LearnerRow& l) {
-  return domain::manager_adds_qualifications(l.manager_adds_qualifications,
-                                             l.provider_learners_add);
 }
 
 domain::QualificationDraft draft_of(const quals::Row& row) {
