@@ -1,7 +1,10 @@
 // The learner list's hot reads against a real database (SQLite, or PostgreSQL under
 // scripts/with-postgres): statements kept prepared per connection still see every later write
-// (no stale snapshot, no stale bound values), and a search's total stops at the cap.
+// (no stale snapshot, no stale bound values), a search's total stops at the cap, and a search
+// pages in order through a range of many learners.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "store/database.hpp"
 #include "store/learner_counts_repo.hpp"
@@ -35,16 +38,17 @@ class LearnerListReads : public ::testing::Test {
     });
   }
 
-  // Adds `count` learners called <last_name> in one transaction.
+  // Adds `count` learners called <first_name> <last_name> in one transaction.
   void add_learners(const std::string& last_name, int count,
-                    const std::string& year_group = "year_11") {
+                    const std::string& year_group = "year_11",
+                    const std::string& first_name = "Alex") {
     db_->write([&](soci::session& sql) {
       for (int i = 0; i < count; ++i) {
         UserRow u;
         u.tenant_id = tenant_;
         u.kind = "learner";
         u.username = last_name + "." + std::to_string(next_++);
-        u.first_name = "Alex";
+        u.first_name = first_name;
         u.last_name = last_name;
         u.created_at = kNow;
         LearnerRow l;
@@ -124,4 +128,31 @@ TEST_F(LearnerListReads, ASearchOrYearGroupTotalStopsAtTheCap) {
   const auto year_12 = list(std::nullopt, "year_12");
   EXPECT_EQ(year_12.total, 2);
   EXPECT_FALSE(year_12.total_capped);
+}
+
+// A search range of 5,000 or more (learners_repo.cpp's kWalkFrom) (a common first name) is read on
+// SQLite by walking the surname index rather than sorted: the pages must come out the same, every
+// match once, in order. Here "alex" matches one surname and 5,200 first names.
+TEST_F(LearnerListReads, ASearchPagesInOrderThroughARangeOfManyLearners) {
+  add_learners("zed", 2600);
+  add_learners("abel", 2600);
+  add_learners("alexander", 1, "year_11", "Bo");
+  learners::ListFilter f;
+  f.q = "alex";
+  f.limit = 700;
+  f.summary = true;
+  std::vector<std::pair<std::string, Id>> seen;
+  for (int page = 0; page < 20; ++page) {
+    const auto got = db_->read([&](soci::session& sql) { return learners::list(sql, tenant_, f); });
+    if (page == 0) {
+      EXPECT_TRUE(got.total_capped);
+    }
+    for (const auto& l : got.items) seen.emplace_back(l.last_name, l.id);
+    if (!got.next_cursor) break;
+    f.cursor = got.next_cursor;
+  }
+  ASSERT_EQ(seen.size(), 5201u);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end())) << "by surname, then id";
+  EXPECT_EQ(std::adjacent_find(seen.begin(), seen.end()), seen.end()) << "each learner once";
+  EXPECT_EQ(seen[2600].first, "alexander");
 }
