@@ -15,9 +15,9 @@ namespace lt::store::learners {
 
 namespace {
 
-// A search range holding at least this many learners is read by walking the surname index (see
-// list()). Walking costs about 50 x learners / range look-ups, sorting the range one per learner
-// in it: they meet near 7,000 for 1,000,000 learners, and a lower mark suits smaller tenants.
+// A search range holding at least this many learners is read by walking the index of the list's
+// order (see list()). Walking costs about 50 x learners / range look-ups, sorting the range one per
+// learner in it: they meet near 7,000 for 1,000,000 learners; a lower mark suits smaller tenants.
 constexpr long long kWalkFrom = 5000;
 
 // The columns a list item in summary needs (ListFilter::summary), then the rest of the record;
@@ -167,6 +167,13 @@ std::optional<Order> order_of(const std::string& sort) {
   if (sort == "created_at") return Order{"", false};
   if (sort == "-created_at") return Order{"", true};
   return std::nullopt;
+}
+
+// The index whose order is the list's `order` (walked either way), on SQLite.
+const char* index_in_order(const Order& order) {
+  if (order.column == "l.last_name_key") return "learners_by_last_name";
+  if (order.column == "l.username_key") return "learners_by_username";
+  return "learners_by_created";  // id order: (tenant_id, deleted_at, id)
 }
 
 std::string key_for(const Order& order, const std::string& pair) {
@@ -337,38 +344,44 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
                        count_binds);
     }
     // Most searches match in the first range alone (the start of a surname), and reading that
-    // range's page straight costs a fifth less than the union's gathering of ids and second
-    // look-up of each row. One statement asks whether any other range has a learner after the
-    // cursor (an index probe each); only then is the union read.
-    Binds probe_binds, first_binds;
-    std::string probe = "SELECT ";
-    for (std::size_t i = 1; i < ranges; ++i) {
-      const std::string range = term(kKeyColumns[i], probe_binds);
-      probe += std::string(i > 1 ? " OR " : "") + "EXISTS (SELECT 1 FROM learners l " + where +
-               " AND " + range + after(probe_binds) + ")";
+    // range's page straight, in its own index's order, costs a fifth less than the union's
+    // gathering of ids and second look-up of each row. One statement asks whether any other range
+    // has a learner after the cursor (an index probe each); only then is the union read.
+    bool first_range_alone = false;
+    if (order.column == kKeyColumns[0]) {
+      Binds probe_binds;
+      std::string probe = "SELECT ";
+      for (std::size_t i = 1; i < ranges; ++i) {
+        const std::string range = term(kKeyColumns[i], probe_binds);
+        probe += std::string(i > 1 ? " OR " : "") + "EXISTS (SELECT 1 FROM learners l " + where +
+                 " AND " + range + after(probe_binds) + ")";
+      }
+      first_range_alone = count_of(sql, probe, probe_binds) == 0;
     }
-    const std::string first_range = term(kKeyColumns[0], first_binds);
-    if (count_of(sql, probe, probe_binds) == 0) {
-      fetched = select_bound(sql, where + " AND " + first_range + after(first_binds) + order_by,
-                             first_binds, f.limit, f.summary);
+    if (first_range_alone) {
+      Binds binds;
+      const std::string range = term(kKeyColumns[0], binds);
+      fetched = select_bound(sql, where + " AND " + range + after(binds) + order_by, binds, f.limit,
+                             f.summary);
     } else {
       // A range of many learners (a common first name: 41,000 of the demo's 1,000,000) is
-      // sorted into the surname order only by looking up each of them, 120-170 ms; walking the
-      // surname index instead and checking each learner's key stops at a page of them, 2.5 ms.
-      // A small range is the other way round (1,700 learners: 7 ms sorted, 1.5 s walked), so
-      // SQLite walks the ranges it counts to kWalkFrom; PostgreSQL's planner weighs this itself.
-      const bool may_walk = order.column == "l.last_name_key" && !is_postgres(sql);
+      // sorted into the list's order only by looking up each of them, 120-170 ms; walking the
+      // order's own index instead and checking each learner's key stops at a page of them,
+      // 2.5 ms. A small range is the other way round (1,700 learners: 7 ms sorted, 1.5 s
+      // walked), so SQLite walks the ranges it counts to kWalkFrom; PostgreSQL's planner weighs
+      // this itself.
+      const char* walk_index = is_postgres(sql) ? nullptr : index_in_order(order);
       std::vector<long long> sizes(ranges, 0);
-      if (may_walk) {
+      if (walk_index) {
         Binds size_binds;
-        std::string query = "SELECT ";
-        for (std::size_t i = 1; i < ranges; ++i)
-          query += std::string(i > 1 ? ", " : "") +
+        std::string query;
+        for (std::size_t i = 0; i < ranges; ++i)
+          query += std::string(i ? ", " : "SELECT ") +
                    "(SELECT COUNT(*) FROM (SELECT 1 FROM learners l " + where + " AND " +
                    term(kKeyColumns[i], size_binds) + " LIMIT " + std::to_string(kWalkFrom) +
                    ") s)";
         raw_select(sql, query, size_binds, [&](const RawRow& row) {
-          for (std::size_t i = 1; i < ranges; ++i) sizes[i] = row.integer(static_cast<int>(i - 1));
+          for (std::size_t i = 0; i < ranges; ++i) sizes[i] = row.integer(static_cast<int>(i));
         });
       }
       Binds page_binds;
@@ -377,8 +390,9 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
         // Placeholders are numbered in binding order, so each part is made in text order.
         const std::string range = term(kKeyColumns[i], page_binds);
         const std::string keyset = after(page_binds);
-        const char* from =
-            sizes[i] >= kWalkFrom ? "learners l INDEXED BY learners_by_last_name " : "learners l ";
+        const bool walk = sizes[i] >= kWalkFrom && order.column != kKeyColumns[i];
+        const std::string from =
+            walk ? std::string("learners l INDEXED BY ") + walk_index + " " : "learners l ";
         branches += std::string(i ? " UNION ALL " : "") + "SELECT id FROM (SELECT l.id FROM " +
                     from + where + " AND " + range + keyset + order_by + ") b" + std::to_string(i);
       }
