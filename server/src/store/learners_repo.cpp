@@ -328,11 +328,13 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
     // A search is the union of one index range per key column. Each range gives its own first
     // page in the list's order, and the page is the first of their union.
     const std::size_t ranges = std::size(kKeyColumns);
-    // The total: the distinct learners of all the ranges, streamed from their indexes and
-    // counted only up to the cap (a short term can match a fifth of all learners), in one
-    // statement that stops there.
+    // The total: the distinct learners of all the ranges, counted only up to the cap (a short
+    // term can match a fifth of all learners). SQLite streams the ranges' ids from their indexes
+    // through DISTINCT and stops at the cap: 0.2-2.5 ms for any term. PostgreSQL would hash the
+    // ranges whole (100 ms for a common surname), so there each range counts, up to the cap, its
+    // learners not in an earlier range: a surname from its index alone, 1-4 ms.
     long long total = 0;
-    if (f.count_total) {
+    if (f.count_total && !is_postgres(sql)) {
       Binds count_binds;
       std::string ids;
       for (std::size_t i = 0; i < ranges; ++i)
@@ -342,6 +344,17 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
                        "SELECT COUNT(*) FROM (SELECT DISTINCT id FROM (" + ids + ") r LIMIT " +
                            std::to_string(kSearchTotalCap + 1) + ") c",
                        count_binds);
+    } else if (f.count_total) {
+      for (std::size_t i = 0; i < ranges && total <= kSearchTotalCap; ++i) {
+        Binds count_binds;
+        std::string only_here = term(kKeyColumns[i], count_binds);
+        for (std::size_t j = 0; j < i; ++j)
+          only_here += " AND NOT " + term(kKeyColumns[j], count_binds);
+        total += count_of(sql,
+                          "SELECT COUNT(*) FROM (SELECT 1 FROM learners l " + where + " AND " +
+                              only_here + " LIMIT " + std::to_string(kSearchTotalCap + 1) + ") c",
+                          count_binds);
+      }
     }
     // Most searches match in the first range alone (the start of a surname), and reading that
     // range's page straight, in its own index's order, costs a fifth less than the union's
