@@ -388,11 +388,14 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
       if (walk_index) {
         Binds size_binds;
         std::string query;
+        // The order's own column is read in order anyway: no need to count its range.
         for (std::size_t i = 0; i < ranges; ++i)
           query += std::string(i ? ", " : "SELECT ") +
-                   "(SELECT COUNT(*) FROM (SELECT 1 FROM learners l " + where + " AND " +
-                   term(kKeyColumns[i], size_binds) + " LIMIT " + std::to_string(kWalkFrom) +
-                   ") s)";
+                   (order.column == kKeyColumns[i]
+                        ? std::string("0")
+                        : "(SELECT COUNT(*) FROM (SELECT 1 FROM learners l " + where + " AND " +
+                              term(kKeyColumns[i], size_binds) + " LIMIT " +
+                              std::to_string(kWalkFrom) + ") s)");
         raw_select(sql, query, size_binds, [&](const RawRow& row) {
           for (std::size_t i = 0; i < ranges; ++i) sizes[i] = row.integer(static_cast<int>(i));
         });
@@ -403,7 +406,7 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
         // Placeholders are numbered in binding order, so each part is made in text order.
         const std::string range = term(kKeyColumns[i], page_binds);
         const std::string keyset = after(page_binds);
-        const bool walk = sizes[i] >= kWalkFrom && order.column != kKeyColumns[i];
+        const bool walk = sizes[i] >= kWalkFrom;
         const std::string from =
             walk ? std::string("learners l INDEXED BY ") + walk_index + " " : "learners l ";
         branches += std::string(i ? " UNION ALL " : "") + "SELECT id FROM (SELECT l.id FROM " +
