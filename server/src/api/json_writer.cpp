@@ -51,15 +51,16 @@ constexpr bool any_special(std::uint64_t word) {
 
 }  // namespace
 
-void JsonWriter::separate() {
+bool JsonWriter::needs_comma() {
   if (after_key_) {
     after_key_ = false;
-    return;
+    return false;
   }
-  if (depth_ == 0) return;
+  if (depth_ == 0) return false;
   const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
-  if (written_ & bit) out_ += ',';
+  const bool comma = (written_ & bit) != 0;
   written_ |= bit;
+  return comma;
 }
 
 void JsonWriter::open(char bracket) {
@@ -93,15 +94,15 @@ JsonWriter& JsonWriter::end_array() {
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
-  separate();
-  // Member names are our own plain identifiers: nothing to escape. One append, not three.
-  const std::size_t at = out_.size();
-  out_.resize(at + name.size() + 3);
-  char* p = out_.data() + at;
-  *p++ = '"';
-  p = std::copy(name.begin(), name.end(), p);
-  *p++ = '"';
-  *p = ':';
+  // Member names are our own plain identifiers: nothing to escape. One append, not four.
+  const bool comma = needs_comma();
+  append(name.size() + 3 + comma, [&](char* p) {
+    if (comma) *p++ = ',';
+    *p++ = '"';
+    p = std::copy(name.begin(), name.end(), p);
+    *p++ = '"';
+    *p = ':';
+  });
   after_key_ = true;
   return *this;
 }
@@ -113,9 +114,10 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 }
 
 JsonWriter& JsonWriter::integer(std::int64_t number) {
-  separate();
   char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+  const bool comma = needs_comma();
+  if (comma) digits[0] = ',';
+  const auto end = std::to_chars(digits + comma, digits + sizeof digits, number).ptr;
   out_.append(digits, end);
   return *this;
 }
@@ -132,7 +134,27 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
+bool JsonWriter::is_plain(std::string_view s) {
+  std::size_t i = 0;
+  for (std::uint64_t word; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if (any_special(word)) return false;
+  }
+  for (; i < s.size(); ++i)
+    if (!kPlain[static_cast<unsigned char>(s[i])]) return false;
+  return true;
+}
+
 void JsonWriter::escaped(std::string_view s) {
+  // Most text needs no escaping: quoted in one append.
+  if (is_plain(s)) {
+    append(s.size() + 2, [&](char* p) {
+      *p++ = '"';
+      p = std::copy(s.begin(), s.end(), p);
+      *p = '"';
+    });
+    return;
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   out_ += '"';
   std::size_t plain = 0;  // start of the run of bytes copied as they are

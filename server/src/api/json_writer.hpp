@@ -5,6 +5,7 @@
 // does, so user data never breaks a reply. Not thread-safe; one per response.
 #pragma once
 
+#include <algorithm>
 #include <concepts>
 #include <cstdint>
 #include <optional>
@@ -60,9 +61,29 @@ class JsonWriter {
  private:
   JsonWriter& integer(std::int64_t number);
   JsonWriter& boolean(bool flag);
-  void separate();  // a comma before every element of an array or object but the first
+  // Whether the next element needs a comma before it (every element of an array or object but
+  // the first); marks the container as written to.
+  bool needs_comma();
+  void separate() {
+    if (needs_comma()) out_ += ',';
+  }
+  // Appends `size` bytes that `fill` writes from the pointer it is given: one capacity check
+  // and no zero-filling, where a byte at a time checked each (the list's replies are built of
+  // many short pieces).
+  template <class Fill>
+  void append(std::size_t size, Fill fill) {
+    // Grown by doubling here: libstdc++ 12's resize_and_overwrite grows to the exact size, which
+    // made a page quadratic.
+    if (out_.size() + size > out_.capacity())
+      out_.reserve(std::max(2 * out_.capacity(), out_.size() + size));
+    out_.resize_and_overwrite(out_.size() + size, [&](char* data, std::size_t total) {
+      fill(data + total - size);
+      return total;
+    });
+  }
   void open(char bracket);
   void close(char bracket);
+  static bool is_plain(std::string_view text);  // nothing in it to escape or replace
   void escaped(std::string_view text);
 
   std::string out_;

@@ -5,6 +5,7 @@
 #include "api/render.hpp"
 #include "api/routes.hpp"
 #include "domain/profile.hpp"
+#include "store/query.hpp"
 
 namespace lt::api {
 
@@ -52,26 +53,28 @@ void add_learner_routes(http::Router& router, Api& api) {
   const Gatekeeper& gate = api.gate;
   services::Learners& learners = api.learners;
 
-  router.add("GET", "/api/v1/learners",
-             gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
-               auto limit = query_int(req, "limit");
-               if (!limit) return error_response(limit.error(), ctx.request_id);
-               auto query = read_learner_filters(req);
-               if (!query) return error_response(query.error(), ctx.request_id);
-               query->cursor = req.query_param("cursor");
-               query->limit = *limit;
-               // ?view=summary: each item only as the list shows it (render.hpp).
-               const auto view = req.query_param("view").value_or("full");
-               if (view != "full" && view != "summary")
-                 return error_response(
-                     domain::Error::validation("view", "invalid_choice", "Choose full or summary."),
-                     ctx.request_id);
-               query->summary = view == "summary";
-               return respond(learners.list(ctx, *query), ctx,
-                              [summary = query->summary](const auto& page) {
-                                return learner_page_json(page, summary);
-                              });
-             }));
+  router.add(
+      "GET", "/api/v1/learners",
+      gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {
+        auto limit = query_int(req, "limit");
+        if (!limit) return error_response(limit.error(), ctx.request_id);
+        auto query = read_learner_filters(req);
+        if (!query) return error_response(query.error(), ctx.request_id);
+        query->cursor = req.query_param("cursor");
+        query->limit = *limit;
+        // ?view=summary: each item only as the list shows it (render.hpp).
+        const auto view = req.query_param("view").value_or("full");
+        if (view != "full" && view != "summary")
+          return error_response(
+              domain::Error::validation("view", "invalid_choice", "Choose full or summary."),
+              ctx.request_id);
+        query->summary = view == "summary";
+        // Each learner goes into the reply as it is read (LearnerPageWriter).
+        LearnerPageWriter out(query->summary, static_cast<std::size_t>(store::page_limit(*limit)));
+        auto page = learners.list(ctx, *query,
+                                  [&out](const store::LearnerRow& learner) { out.add(learner); });
+        return respond(page, ctx, [&out](const store::PageInfo& info) { return out.finish(info); });
+      }));
 
   router.add("POST", "/api/v1/learners",
              gate.wrap(Access::signed_in, [&learners](Request& req, Context& ctx) {

@@ -140,16 +140,24 @@ JsonText learner_json(const store::LearnerRow& learner) {
   return w.take();
 }
 
-JsonText learner_page_json(const store::Page<store::LearnerRow>& page, bool summary) {
-  JsonWriter w(256 + page.items.size() * (summary ? 420 : 900));
-  w.begin_object().key("items").begin_array();
-  for (const auto& learner : page.items) write_learner(w, learner, summary);
-  w.end_array()
+LearnerPageWriter::LearnerPageWriter(bool summary, std::size_t expected)
+    : writer_(256 + expected * (summary ? 420 : 900)), summary_(summary) {
+  writer_.begin_object().key("items").begin_array();
+}
+
+JsonText LearnerPageWriter::finish(const store::PageInfo& page) {
+  writer_.end_array()
       .member("next_cursor", page.next_cursor)
       .member("total", page.total)
       .member("total_capped", page.total_capped)
       .end_object();
-  return w.take();
+  return writer_.take();
+}
+
+JsonText learner_page_json(const store::Page<store::LearnerRow>& page, bool summary) {
+  LearnerPageWriter out(summary, page.items.size());
+  for (const auto& learner : page.items) out.add(learner);
+  return out.finish(page);
 }
 
 nlohmann::json job_json(const store::jobs::JobRow& job) {

@@ -28,7 +28,18 @@ inline constexpr const char* kLearnerSummaryMembers[] = {
 // `summary`: only kLearnerSummaryMembers.
 void write_learner(JsonWriter& writer, const store::LearnerRow& learner, bool summary = false);
 JsonText learner_json(const store::LearnerRow& learner);
-// A page of learners, each in summary or whole.
+// A page of learners, each in summary or whole, written as its learners are read: add() each,
+// then finish() with the page's cursor and total.
+class LearnerPageWriter {
+ public:
+  LearnerPageWriter(bool summary, std::size_t expected);
+  void add(const store::LearnerRow& learner) { write_learner(writer_, learner, summary_); }
+  JsonText finish(const store::PageInfo& page);
+
+ private:
+  JsonWriter writer_;
+  bool summary_;
+};
 JsonText learner_page_json(const store::Page<store::LearnerRow>& page, bool summary = false);
 nlohmann::json job_json(const store::jobs::JobRow& job);
 

@@ -244,8 +244,8 @@ Result<store::learners::ListFilter> Learners::filter_of(const Context& ctx,
   return filter;
 }
 
-Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
-                                                      const LearnerQuery& query) {
+Result<store::PageInfo> Learners::list(const Context& ctx, const LearnerQuery& query,
+                                       const store::learners::LearnerVisitor& visit) {
   auto filter = filter_of(ctx, query);
   if (!filter) return fail(std::move(filter.error()));
   // Totals of unnarrowed lists come from the status counters (see store::learners::list); the
@@ -253,15 +253,16 @@ Result<store::Page<store::LearnerRow>> Learners::list(const Context& ctx,
   if (!filter->q && !filter->group_id && !filter->year_group) {
     const auto totals = histogram(ctx, filter->scope, filter->provider_id);
     return deps_.db.read([&](soci::session& sql) {
-      return store::learners::list(sql, ctx.tenant_id, *filter, &totals);
+      return store::learners::list(sql, ctx.tenant_id, *filter, visit, &totals);
     });
   }
   const std::string key = counted_total_key(ctx.tenant_id, *filter);
   const std::uint64_t epoch = deps_.db.write_epoch();  // before reading (epoch_cache.hpp)
   const auto known = counted_totals_.find(key, epoch);
   if (known) filter->count_total = false;
-  auto page = deps_.db.read(
-      [&](soci::session& sql) { return store::learners::list(sql, ctx.tenant_id, *filter); });
+  auto page = deps_.db.read([&](soci::session& sql) {
+    return store::learners::list(sql, ctx.tenant_id, *filter, visit);
+  });
   if (known) {
     page.total = known->total;
     page.total_capped = known->capped;

@@ -42,8 +42,10 @@ class Learners {
  public:
   Learners(Deps& deps, AuditLog& audit) : deps_(deps), audit_(audit) {}
 
-  domain::Result<store::Page<store::LearnerRow>> list(const Context& ctx,
-                                                      const LearnerQuery& query);
+  // The page `query` asks for: its learners handed to `visit` one at a time as they are read (see
+  // store::learners::LearnerVisitor), then its cursor and total.
+  domain::Result<store::PageInfo> list(const Context& ctx, const LearnerQuery& query,
+                                       const store::learners::LearnerVisitor& visit);
   // Every learner list() would show for `query`, in its order and ignoring its paging, handed to
   // `visit` one by one; pages of 500 are read each on its own, so an export of any size holds no
   // connection throughout and no more than a page in memory. The same checks and errors as

@@ -21,12 +21,12 @@ namespace {
 constexpr long long kWalkFrom = 5000;
 
 // The columns a list item in summary needs (ListFilter::summary), then the rest of the record;
-// learner_of() reads them by these places.
+// fill_learner() reads them by these places.
 const std::string kSummaryColumns =
     "SELECT l.id, l.tenant_id, l.user_id, l.provider_id, p.name, u.username, u.first_name, "
     "u.last_name, u.email, u.last_login_at, u.locked, u.must_change_password, "
-    "p.sign_off_profiles, p.learners_add_qualifications, l.version, "
-    "l.last_name_key || ':' || l.username_key, l.year_group, l.uln, l.profile_sign_off, "
+    "p.sign_off_profiles, p.learners_add_qualifications, l.version, l.last_name_key, "
+    "l.username_key, l.year_group, l.uln, l.profile_sign_off, "
     "l.manager_adds_qualifications, l.key_information_state, l.additional_information_state, "
     "l.qualifications_state, l.reference_state, l.approval";
 const std::string kFrom =
@@ -38,14 +38,28 @@ const std::string kSelect = kSummaryColumns +
                             "l.created_at, l.updated_at" +
                             kFrom;
 
+// What select_bound() read, beside the learners it handed over.
 struct Fetched {
-  std::vector<LearnerRow> rows;
-  std::string last_key;  // the last row's "last_name_key:username_key"
+  std::size_t count = 0;
+  // The keys of the last learner of a full page: all a next cursor needs.
+  std::string last_name_key, username_key;
+  Id last_id = 0;
 };
 
-// A row of kSelect or kSelectSummary, by its columns' places.
-LearnerRow learner_of(const RawRow& row, bool summary) {
-  LearnerRow r;
+// Sets `into` to a nullable text column, reusing its buffer.
+void assign(std::optional<std::string>& into, const RawRow& row, int column) {
+  if (row.is_null(column))
+    into.reset();
+  else if (into)
+    into->assign(row.text(column));
+  else
+    into.emplace(row.text(column));
+}
+
+// Fills `r` from a row of kSelect or kSelectSummary, by its columns' places. Every column the
+// view reads is assigned, so a row refilled for the next learner keeps nothing of the last one
+// but its strings' buffers.
+void fill_learner(const RawRow& row, bool summary, LearnerRow& r) {
   r.id = row.integer(0);
   r.tenant_id = row.integer(1);
   r.user_id = row.integer(2);
@@ -54,41 +68,53 @@ LearnerRow learner_of(const RawRow& row, bool summary) {
   r.username = row.text(5);
   r.first_name = row.text(6);
   r.last_name = row.text(7);
-  r.email = row.optional(8);
-  r.last_login_at = row.optional(9);
+  assign(r.email, row, 8);
+  assign(r.last_login_at, row, 9);
   r.locked = row.integer(10) != 0;
   r.must_change_password = row.integer(11) != 0;
   r.provider_sign_off = row.integer(12) != 0;
   r.provider_learners_add = row.integer(13) != 0;
   r.version = static_cast<int>(row.integer(14));
-  // 15 is the list's sort key pair (select_bound).
-  int column = 16;
+  // 15 and 16 are the list's sort keys (select_bound).
+  int column = 17;
   for (std::string* text :
        {&r.year_group, &r.uln, &r.profile_sign_off, &r.manager_adds_qualifications,
         &r.key_information_state, &r.additional_information_state, &r.qualifications_state,
         &r.reference_state, &r.approval})
     *text = row.text(column++);
-  if (summary) return r;
+  if (summary) return;
   for (std::string* text :
        {&r.date_of_birth, &r.house, &r.street, &r.locality, &r.town, &r.postcode, &r.telephone,
         &r.upn, &r.ccis, &r.gender, &r.ethnicity, &r.created_at, &r.updated_at})
     *text = row.text(column++);
-  return r;
 }
 
-// The first `expected` learners the query gives: whole records, or (summary) the columns of
-// kSummaryColumns.
+// Hands the first `expected` learners the query gives to `visit`: whole records, or (summary)
+// the columns of kSummaryColumns. One row is refilled for each (see LearnerVisitor).
 Fetched select_bound(soci::session& sql, const std::string& tail, const Binds& binds,
-                     std::size_t expected, bool summary = false) {
+                     std::size_t expected, bool summary, const LearnerVisitor& visit) {
   Fetched out;
-  out.rows.reserve(expected);
+  LearnerRow learner;
   raw_select(sql, (summary ? kSelectSummary : kSelect) + tail, binds, [&](const RawRow& row) {
-    if (out.rows.size() == expected) return;
-    out.rows.push_back(learner_of(row, summary));
-    // Only a full page has a next cursor, which is all the key is for.
-    if (out.rows.size() == expected) out.last_key = row.text(15);
+    if (out.count == expected) return;
+    fill_learner(row, summary, learner);
+    visit(learner);
+    // Only a full page has a next cursor, which is all the keys are for.
+    if (++out.count == expected) {
+      out.last_name_key = row.text(15);
+      out.username_key = row.text(16);
+      out.last_id = learner.id;
+    }
   });
   return out;
+}
+
+// The one learner a query finds, if any.
+std::optional<LearnerRow> select_one(soci::session& sql, const std::string& tail,
+                                     const Binds& binds) {
+  std::optional<LearnerRow> found;
+  select_bound(sql, tail, binds, 1, false, [&](const LearnerRow& l) { found = l; });
+  return found;
 }
 
 // Text values bound in order of their placeholders (:b0, :b1, …); numbers are inlined.
@@ -153,8 +179,7 @@ bool decode_cursor(const std::string& cursor, std::string& key, Id& id) {
   return id > 0;
 }
 
-// An order of the list: the key column, its direction, and how to take the key from a row's
-// "last_name_key:username_key" pair (empty: order by id alone).
+// An order of the list: the key column (empty: order by id alone) and its direction.
 struct Order {
   std::string column;  // "" = id only
   bool descending = false;
@@ -176,11 +201,10 @@ const char* index_in_order(const Order& order) {
   return "learners_by_created";  // id order: (tenant_id, deleted_at, id)
 }
 
-std::string key_for(const Order& order, const std::string& pair) {
-  const auto colon = pair.find(':');
-  if (order.column == "l.last_name_key") return pair.substr(0, colon);
-  if (order.column == "l.username_key")
-    return colon == std::string::npos ? "" : pair.substr(colon + 1);
+// The key of `order` in the last learner read.
+std::string key_for(const Order& order, const Fetched& fetched) {
+  if (order.column == "l.last_name_key") return fetched.last_name_key;
+  if (order.column == "l.username_key") return fetched.username_key;
   return {};
 }
 
@@ -218,22 +242,26 @@ bool valid_sort(const std::string& sort) {
 }
 
 std::optional<LearnerRow> find(soci::session& sql, Id tenant, Id id) {
-  auto found = select_bound(sql, "WHERE l.tenant_id = :b0 AND l.id = :b1 AND l.deleted_at IS NULL",
-                            {std::to_string(tenant), std::to_string(id)}, 1);
-  if (found.rows.empty()) return std::nullopt;
-  return found.rows.front();
+  return select_one(sql, "WHERE l.tenant_id = :b0 AND l.id = :b1 AND l.deleted_at IS NULL",
+                    {std::to_string(tenant), std::to_string(id)});
 }
 
 std::optional<LearnerRow> find_by_user(soci::session& sql, Id tenant, Id user_id) {
-  auto found =
-      select_bound(sql, "WHERE l.tenant_id = :b0 AND l.user_id = :b1 AND l.deleted_at IS NULL",
-                   {std::to_string(tenant), std::to_string(user_id)}, 1);
-  if (found.rows.empty()) return std::nullopt;
-  return found.rows.front();
+  return select_one(sql, "WHERE l.tenant_id = :b0 AND l.user_id = :b1 AND l.deleted_at IS NULL",
+                    {std::to_string(tenant), std::to_string(user_id)});
 }
 
 Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
                       const std::map<int, long long>* totals) {
+  Page<LearnerRow> page;
+  page.items.reserve(static_cast<std::size_t>(std::max(f.limit, 0)));
+  static_cast<PageInfo&>(page) = list(
+      sql, tenant, f, [&](const LearnerRow& learner) { page.items.push_back(learner); }, totals);
+  return page;
+}
+
+PageInfo list(soci::session& sql, Id tenant, const ListFilter& f, const LearnerVisitor& visit,
+              const std::map<int, long long>* totals) {
   std::string where = scope_condition(tenant, f.scope);
   if (f.provider_id) where += " AND l.provider_id = " + std::to_string(*f.provider_id);
   if (f.group_id)
@@ -285,19 +313,19 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
     Binds same_binds, later_binds;
     const std::string same_key = " AND " + order.column + " = " + bind(same_binds, after_key) +
                                  " AND l.id " + cmp + " " + std::to_string(after_id);
-    Fetched same = select_bound(sql, where + same_key + order_by, same_binds, f.limit, f.summary);
-    const std::size_t left = static_cast<std::size_t>(f.limit) - same.rows.size();
+    Fetched same =
+        select_bound(sql, where + same_key + order_by, same_binds, f.limit, f.summary, visit);
+    const std::size_t left = static_cast<std::size_t>(f.limit) - same.count;
     if (left == 0) return same;
     const std::string later_key =
         " AND " + order.column + " " + cmp + " " + bind(later_binds, after_key);
-    Fetched later = select_bound(sql, where + later_key + order_by, later_binds, left, f.summary);
-    same.rows.insert(same.rows.end(), std::make_move_iterator(later.rows.begin()),
-                     std::make_move_iterator(later.rows.end()));
-    same.last_key = std::move(later.last_key);
-    return same;
+    Fetched later =
+        select_bound(sql, where + later_key + order_by, later_binds, left, f.summary, visit);
+    later.count += same.count;
+    return later;
   };
 
-  Page<LearnerRow> page;
+  PageInfo page;
   Fetched fetched;
   if (!f.q) {
     // The page walks the order's index; the total comes from the status counters unless a group
@@ -306,7 +334,8 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
       fetched = after_in_two_seeks();
     } else {
       Binds binds;
-      fetched = select_bound(sql, where + after(binds) + order_by, binds, f.limit, f.summary);
+      fetched =
+          select_bound(sql, where + after(binds) + order_by, binds, f.limit, f.summary, visit);
     }
     if (!f.count_total) {
       page.total = 0;
@@ -375,7 +404,7 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
       Binds binds;
       const std::string range = term(kKeyColumns[0], binds);
       fetched = select_bound(sql, where + " AND " + range + after(binds) + order_by, binds, f.limit,
-                             f.summary);
+                             f.summary, visit);
     } else {
       // A range of many learners (a common first name: 41,000 of the demo's 1,000,000) is
       // sorted into the list's order only by looking up each of them, 120-170 ms; walking the
@@ -413,14 +442,13 @@ Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& f,
                     from + where + " AND " + range + keyset + order_by + ") b" + std::to_string(i);
       }
       fetched = select_bound(sql, "WHERE l.id IN (" + branches + ")" + order_by, page_binds,
-                             f.limit, f.summary);
+                             f.limit, f.summary, visit);
     }
     page.total = std::min(total, kSearchTotalCap);
     page.total_capped = total > kSearchTotalCap;
   }
-  page.items = std::move(fetched.rows);
-  if (static_cast<int>(page.items.size()) == f.limit)
-    page.next_cursor = encode_cursor(key_for(order, fetched.last_key), page.items.back().id);
+  if (static_cast<int>(fetched.count) == f.limit)
+    page.next_cursor = encode_cursor(key_for(order, fetched), fetched.last_id);
   return page;
 }
 

@@ -2,6 +2,7 @@
 // Lists filter by provider scope, search prefix, status and page by keyset on (last name, id).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -61,6 +62,12 @@ std::optional<LearnerRow> find_by_user(soci::session& sql, Id tenant, Id user_id
 // provider), used for the total of a list no search, group or year group narrows.
 Page<LearnerRow> list(soci::session& sql, Id tenant, const ListFilter& filter,
                       const std::map<int, long long>* totals = nullptr);
+// The same page, its learners handed to `visit` one at a time as they are read, in order. The
+// row handed over is valid only during the call: it is refilled for the next learner, so a page
+// costs no allocation per learner (a fifth of the list's CPU went on building and freeing rows).
+using LearnerVisitor = std::function<void(const LearnerRow&)>;
+PageInfo list(soci::session& sql, Id tenant, const ListFilter& filter, const LearnerVisitor& visit,
+              const std::map<int, long long>* totals = nullptr);
 
 Id insert(soci::session& sql, const LearnerRow& learner);
 // Saves the learner's own fields and search keys when the version matches; false when stale.

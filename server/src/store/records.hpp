@@ -145,13 +145,17 @@ struct GroupRow {
   int version = 1;
 };
 
-// A page of a keyset-paginated list.
-template <class T>
-struct Page {
-  std::vector<T> items;
+// What a page of a keyset-paginated list says beside its items.
+struct PageInfo {
   std::optional<std::string> next_cursor;
   long long total = 0;
   bool total_capped = false;  // there are more than `total` (a search counts up to a cap)
+};
+
+// A page of a keyset-paginated list.
+template <class T>
+struct Page : PageInfo {
+  std::vector<T> items;
 };
 
 }  // namespace lt::store
