@@ -429,18 +429,29 @@ PageInfo list(soci::session& sql, Id tenant, const ListFilter& f, const LearnerV
           for (std::size_t i = 0; i < ranges; ++i) sizes[i] = row.integer(static_cast<int>(i));
         });
       }
+      // The big ranges share one walk, which checks each learner it passes against all their
+      // keys: the walk reads a learner's row to check it, and three walks for a first name
+      // (which the demo's usernames and emails also start with) read 3,600 rows scattered over
+      // the table where one reads 1,200. Placeholders are numbered in binding order, so each
+      // part is made in text order.
       Binds page_binds;
+      std::vector<std::string> parts;
+      std::string walked;
+      for (std::size_t i = 0; i < ranges; ++i)
+        if (sizes[i] >= kWalkFrom)
+          walked += (walked.empty() ? "" : " OR ") + term(kKeyColumns[i], page_binds);
+      if (!walked.empty())
+        parts.push_back(std::string("learners l INDEXED BY ") + walk_index + " " + where +
+                        " AND (" + walked + ")" + after(page_binds));
+      for (std::size_t i = 0; i < ranges; ++i)
+        if (sizes[i] < kWalkFrom) {
+          const std::string range = term(kKeyColumns[i], page_binds);
+          parts.push_back("learners l " + where + " AND " + range + after(page_binds));
+        }
       std::string branches;
-      for (std::size_t i = 0; i < ranges; ++i) {
-        // Placeholders are numbered in binding order, so each part is made in text order.
-        const std::string range = term(kKeyColumns[i], page_binds);
-        const std::string keyset = after(page_binds);
-        const bool walk = sizes[i] >= kWalkFrom;
-        const std::string from =
-            walk ? std::string("learners l INDEXED BY ") + walk_index + " " : "learners l ";
+      for (std::size_t i = 0; i < parts.size(); ++i)
         branches += std::string(i ? " UNION ALL " : "") + "SELECT id FROM (SELECT l.id FROM " +
-                    from + where + " AND " + range + keyset + order_by + ") b" + std::to_string(i);
-      }
+                    parts[i] + order_by + ") b" + std::to_string(i);
       fetched = select_bound(sql, "WHERE l.id IN (" + branches + ")" + order_by, page_binds,
                              f.limit, f.summary, visit);
     }
