@@ -83,9 +83,6 @@ void on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, i
   XML_StopParser(s.parser, XML_FALSE);
 }
 
-}  // namespace
-
-namespace {
 // Whether the part is UTF-8 (no UTF-16 byte-order mark or NUL bytes, no other encoding declared).
 bool utf8_part(std::string_view head) {
   if (head.size() >= 2 &&
