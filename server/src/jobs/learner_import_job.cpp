@@ -79,8 +79,8 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
     pipeline.stop();
     if (!outcome)
       if (auto rejected = pipeline.rejection()) ctx.keep_result_on_failure(std::move(*rejected));
-    spdlog::info("learner import {}: {} learners; seconds {}", ctx.id(), count,
-                 pipeline.timings().dump());
+    spdlog::info("learner import {}: {} learners, references checked {}; seconds {}", ctx.id(),
+                 count, pipeline.reference_checks(), pipeline.timings().dump());
     return outcome;
   };
 }

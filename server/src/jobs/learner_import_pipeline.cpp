@@ -126,6 +126,7 @@ void LearnerImportPipeline::refresh_statistics(store::Database& db) {
 domain::Result<LearnerImportPipeline::Written> LearnerImportPipeline::write(
     soci::session& sql, JobContext& ctx, const std::string& now) {
   store::learner_import::LearnerBatchInsert insert(sql, ctx.tenant_id(), now);
+  checks_per_batch_ = insert.checks() == store::learner_import::ReferenceChecks::per_batch;
   Written written;
   bool cancelled = false;
   if (!overlap_writing_) queue_.wait_closed();  // so any error is known before the first write

@@ -73,6 +73,9 @@ class LearnerImportPipeline {
 
   // Seconds spent reading, checking and writing (they overlap), and in all.
   nlohmann::json timings() const;
+  // How write() had the references of its rows checked: "per batch" or "per row"
+  // (store::learner_import::ReferenceChecks).
+  const char* reference_checks() const { return checks_per_batch_ ? "per batch" : "per row"; }
 
  private:
   void read();  // the reader thread
@@ -102,6 +105,7 @@ class LearnerImportPipeline {
   double read_s_ = 0, check_s_ = 0, write_s_ = 0, total_s_ = 0;
   double analyse_s_ = 0;                     // refresh_statistics()
   double existing_s_ = 0, usernames_s_ = 0;  // parts of write_s_
+  bool checks_per_batch_ = false;
   std::thread reader_;
 };
 

@@ -133,8 +133,12 @@ std::vector<Id> reserve_ids(soci::session& sql, std::string_view table, std::siz
   if (is_postgres(sql)) {
     ids.resize(count);
     const long long n = static_cast<long long>(count);
-    sql << "SELECT nextval(pg_get_serial_sequence('" + std::string(table) +
-               "', 'id')) FROM generate_series(1, :n)",
+    // The sequence is looked up once (OFFSET 0 keeps the subquery from being folded into the
+    // outer one). Named in nextval()'s argument, pg_get_serial_sequence ran once per id: 100,000
+    // ids took 0.56 s instead of 0.08 s, and an import takes them for two tables.
+    sql << "SELECT nextval(s.sequence) FROM (SELECT CAST(pg_get_serial_sequence('" +
+               std::string(table) +
+               "', 'id') AS regclass) AS sequence OFFSET 0) s, generate_series(1, :n)",
         soci::use(n), soci::into(ids);
     return ids;
   }

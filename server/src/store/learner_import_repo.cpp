@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 
 #include "domain/text.hpp"
@@ -200,16 +201,32 @@ void refresh_stale_statistics(soci::session& sql) {
   for (const auto& table : stale) sql << "ANALYZE " + table;
 }
 
+ReferenceChecks reference_checks_available(soci::session& sql) {
+  if (!is_postgres(sql)) return ReferenceChecks::per_row;
+  int version = 0, allowed = 0;
+  sql << "SELECT CAST(current_setting('server_version_num') AS INTEGER)", soci::into(version);
+  if (version >= 150000)
+    sql << "SELECT CAST(has_parameter_privilege('session_replication_role', 'SET') AS INTEGER)",
+        soci::into(allowed);
+  else
+    sql << "SELECT CAST(current_setting('is_superuser') = 'on' AS INTEGER)", soci::into(allowed);
+  return allowed ? ReferenceChecks::per_batch : ReferenceChecks::per_row;
+}
+
 // What the batch insert changes for its lifetime, per database (see the class comment).
 struct LearnerBatchInsert::Setting {
   std::optional<LargePageCache> cache;
   std::optional<InsertTriggersSetAside> triggers;
 };
 
-LearnerBatchInsert::LearnerBatchInsert(soci::session& sql, Id tenant, std::string now)
+LearnerBatchInsert::LearnerBatchInsert(soci::session& sql, Id tenant, std::string now,
+                                       std::optional<ReferenceChecks> checks)
     : sql_(sql), tenant_(tenant), now_(std::move(now)), setting_(std::make_unique<Setting>()) {
   if (is_postgres(sql_)) {
+    checks_ = checks ? *checks : reference_checks_available(sql_);
     sql_ << "SET LOCAL lt.bulk_learner_insert = 'on'";  // migration 0012
+    if (checks_ == ReferenceChecks::per_batch)
+      sql_ << "SET LOCAL session_replication_role = replica";
   } else {
     setting_->cache.emplace(sql_);
     setting_->triggers.emplace(sql_);
@@ -224,6 +241,7 @@ std::vector<Id> LearnerBatchInsert::add(const std::vector<NewLearner>& learners)
   soci::session& sql = sql_;
   const Id tenant = tenant_;
   const std::string& now = now_;
+  lock_parents(learners);
   const auto user_ids = reserve_ids(sql, "users", n);
   const auto learner_ids = reserve_ids(sql, "learners", n);
   // The row's lower-case keys: bulk_insert views them until it asks for the next row.
@@ -295,8 +313,47 @@ void LearnerBatchInsert::finish() {
     setting_->triggers->restore();
   } else {
     sql_ << "SET LOCAL lt.bulk_learner_insert = 'off'";
+    if (checks_ == ReferenceChecks::per_batch)
+      sql_ << "SET LOCAL session_replication_role = origin";
   }
   add_to_counters(sql_, ids_);
+}
+
+// With the foreign keys' row triggers skipped, each reference a batch writes is held as they
+// would hold it. A learner's user, role assignment and initial password refer to the user row
+// add() itself wrote a moment before, in this transaction, under an id it reserved (a failed
+// COPY of the users fails the whole import); the users and learners refer to the tenant, and the
+// learners to their providers, which other transactions could change: those rows are read here
+// FOR KEY SHARE, the lock the foreign keys take, so none can be deleted or re-keyed until the
+// import ends, and a missing one fails the import as the foreign key would have.
+// store/learner_batch_insert_test lists the keys and insert triggers of the four tables, so one
+// added later cannot be skipped unnoticed.
+void LearnerBatchInsert::lock_parents(const std::vector<NewLearner>& learners) {
+  if (checks_ != ReferenceChecks::per_batch) return;
+  std::set<Id> wanted;
+  for (const auto& l : learners)
+    if (!providers_locked_.count(l.provider_id)) wanted.insert(l.provider_id);
+  if (wanted.empty()) return;
+  if (providers_locked_.empty()) {
+    Id found = 0;
+    sql_ << "SELECT id FROM tenants WHERE id = :t FOR KEY SHARE", soci::use(tenant_),
+        soci::into(found);
+    if (found != tenant_)
+      throw std::runtime_error("users_tenant_id_fkey: tenant " + std::to_string(tenant_) +
+                               " does not exist");
+  }
+  const std::vector<Id> ids(wanted.begin(), wanted.end());
+  soci::rowset<Id> rows = (sql_.prepare << "SELECT id FROM providers WHERE tenant_id = :t AND id "
+                                           "IN (" +
+                                               id_list(ids) + ") FOR KEY SHARE",
+                           soci::use(tenant_));
+  for (Id id : rows) {
+    wanted.erase(id);
+    providers_locked_.insert(id);
+  }
+  if (!wanted.empty())
+    throw std::runtime_error("learners_provider_fkey: provider " + std::to_string(*wanted.begin()) +
+                             " is not a provider of tenant " + std::to_string(tenant_));
 }
 
 }  // namespace lt::store::learner_import
