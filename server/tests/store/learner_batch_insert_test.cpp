@@ -9,12 +9,8 @@
 
 #include <set>
 
-#include "store/database.hpp"
 #include "store/learner_import_repo.hpp"
-#include "store/migrations.hpp"
-#include "store/providers_repo.hpp"
-#include "store/tenants_repo.hpp"
-#include "support/app/test_app.hpp"
+#include "support/app/two_tenants.hpp"
 
 using namespace lt::store;
 using lt::store::learner_import::LearnerBatchInsert;
@@ -23,30 +19,8 @@ using lt::store::learner_import::ReferenceChecks;
 
 namespace {
 
-const std::string kNow = "2026-12-07T09:00:00.000Z";
-
-class LearnerBatchInsertTest : public ::testing::Test {
+class LearnerBatchInsertTest : public lt::test::TwoTenants {
  protected:
-  void SetUp() override {
-    db_ = Database::open({database_.url(), 1});
-    migrate(*db_);
-    db_->write([&](soci::session& sql) {
-      alpha_ = tenants::insert(sql, "alpha", kNow);
-      beta_ = tenants::insert(sql, "beta", kNow);
-      alpha_provider_ = provider_in(sql, alpha_);
-      beta_provider_ = provider_in(sql, beta_);
-    });
-  }
-
-  static Id provider_in(soci::session& sql, Id tenant) {
-    ProviderRow p;
-    p.tenant_id = tenant;
-    p.name = "Provider of tenant " + std::to_string(tenant);
-    p.ukprn = "1000000" + std::to_string(tenant);
-    p.created_at = p.updated_at = kNow;
-    return providers::insert(sql, p);
-  }
-
   // Each way this database can check references: per row always, per batch on PostgreSQL when
   // the connection's role may skip row triggers.
   std::vector<ReferenceChecks> modes() {
@@ -60,7 +34,7 @@ class LearnerBatchInsertTest : public ::testing::Test {
   static std::vector<NewLearner> learners_at(Id provider, int count, const std::string& prefix) {
     std::vector<NewLearner> out;
     for (int i = 0; i < count; ++i) {
-      const std::string first = prefix + std::to_string(i), uln = std::to_string(1000000000 + i);
+      const std::string first = prefix + std::to_string(i);
       NewLearner l(provider, 0,
                    {first, "Person", "2010-01-01", "year_11", "", "1", "High Street", "", "Derby",
                     "DE1 1AA", "", "", "", "", "", ""});
@@ -93,10 +67,6 @@ class LearnerBatchInsertTest : public ::testing::Test {
       return n;
     });
   }
-
-  lt::test::TestDatabase database_;
-  std::unique_ptr<Database> db_;
-  Id alpha_ = 0, beta_ = 0, alpha_provider_ = 0, beta_provider_ = 0;
 };
 
 TEST_F(LearnerBatchInsertTest, WritesEveryRowOfEachLearnerAndCountsThem) {
@@ -154,7 +124,7 @@ TEST_F(LearnerBatchInsertTest, OnPostgresAProviderOfAnotherTenantFailsTheBatch) 
     const std::string prefix = checks == ReferenceChecks::per_row ? "r" : "b";
     EXPECT_EQ(inserted(checks, learners_at(beta_provider_, 2, prefix)), !postgres) << prefix;
   }
-  EXPECT_EQ(count("SELECT COUNT(*) FROM learners"), postgres ? 0 : 2);
+  EXPECT_EQ(rows_of("learners"), postgres ? 0 : 2);
 }
 
 TEST_F(LearnerBatchInsertTest, OnPostgresTheProvidersStayLockedUntilTheImportEnds) {

@@ -4,32 +4,19 @@
 // provider must also be of the row's own tenant (migration 0014). SQLite keeps single-column keys.
 #include <gtest/gtest.h>
 
-#include "store/database.hpp"
 #include "store/learners_repo.hpp"
-#include "store/migrations.hpp"
-#include "store/providers_repo.hpp"
-#include "store/tenants_repo.hpp"
 #include "store/users_repo.hpp"
-#include "support/app/test_app.hpp"
+#include "support/app/two_tenants.hpp"
 
 using namespace lt::store;
 
 namespace {
 
-const std::string kNow = "2026-12-06T09:00:00.000Z";
-
-class TenantKeys : public ::testing::Test {
+class TenantKeys : public lt::test::TwoTenants {
  protected:
   void SetUp() override {
-    db_ = Database::open({database_.url(), 1});
-    migrate(*db_);
-    db_->write([&](soci::session& sql) {
-      alpha_ = tenants::insert(sql, "alpha", kNow);
-      beta_ = tenants::insert(sql, "beta", kNow);
-      alpha_user_ = user_in(sql, alpha_, "ann");
-      alpha_provider_ = provider_in(sql, alpha_);
-      beta_provider_ = provider_in(sql, beta_);
-    });
+    TwoTenants::SetUp();
+    db_->write([&](soci::session& sql) { alpha_user_ = user_in(sql, alpha_, "ann"); });
   }
 
   static Id user_in(soci::session& sql, Id tenant, const std::string& name) {
@@ -41,15 +28,6 @@ class TenantKeys : public ::testing::Test {
     u.last_name = "Person";
     u.created_at = kNow;
     return users::insert(sql, u);
-  }
-
-  static Id provider_in(soci::session& sql, Id tenant) {
-    ProviderRow p;
-    p.tenant_id = tenant;
-    p.name = "Provider of tenant " + std::to_string(tenant);
-    p.ukprn = "1000000" + std::to_string(tenant);
-    p.created_at = p.updated_at = kNow;
-    return providers::insert(sql, p);
   }
 
   // Whether the write was accepted; a refused one leaves nothing behind (its transaction rolls
@@ -95,17 +73,7 @@ class TenantKeys : public ::testing::Test {
     });
   }
 
-  long long rows_of(const std::string& table) {
-    return db_->read([&](soci::session& sql) {
-      long long n = 0;
-      sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
-      return n;
-    });
-  }
-
-  lt::test::TestDatabase database_;
-  std::unique_ptr<Database> db_;
-  Id alpha_ = 0, beta_ = 0, alpha_user_ = 0, alpha_provider_ = 0, beta_provider_ = 0;
+  Id alpha_user_ = 0;
 };
 
 TEST_F(TenantKeys, RowsOfTheUsersOwnTenantAreAccepted) {
