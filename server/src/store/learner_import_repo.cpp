@@ -225,8 +225,10 @@ LearnerBatchInsert::LearnerBatchInsert(soci::session& sql, Id tenant, std::strin
   if (is_postgres(sql_)) {
     checks_ = checks ? *checks : reference_checks_available(sql_);
     sql_ << "SET LOCAL lt.bulk_learner_insert = 'on'";  // migration 0012
-    if (checks_ == ReferenceChecks::per_batch)
+    if (checks_ == ReferenceChecks::per_batch) {
       sql_ << "SET LOCAL session_replication_role = replica";
+      lock_tenant();
+    }
   } else {
     setting_->cache.emplace(sql_);
     setting_->triggers.emplace(sql_);
@@ -323,25 +325,26 @@ void LearnerBatchInsert::finish() {
 // would hold it. A learner's user, role assignment and initial password refer to the user row
 // add() itself wrote a moment before, in this transaction, under an id it reserved (a failed
 // COPY of the users fails the whole import); the users and learners refer to the tenant, and the
-// learners to their providers, which other transactions could change: those rows are read here
-// FOR KEY SHARE, the lock the foreign keys take, so none can be deleted or re-keyed until the
-// import ends, and a missing one fails the import as the foreign key would have.
-// store/learner_batch_insert_test lists the keys and insert triggers of the four tables, so one
-// added later cannot be skipped unnoticed.
+// learners to their providers, which other transactions could change: those rows are read FOR KEY
+// SHARE (lock_tenant, once; lock_parents, per batch), the lock the foreign keys take, so none can
+// be deleted or re-keyed until the import ends, and a missing one fails the import as the foreign
+// key would have. store/learner_batch_insert_test lists the keys and insert triggers of the four
+// tables, so one added later cannot be skipped unnoticed.
+void LearnerBatchInsert::lock_tenant() {
+  Id found = 0;
+  sql_ << "SELECT id FROM tenants WHERE id = :t FOR KEY SHARE", soci::use(tenant_),
+      soci::into(found);
+  if (found != tenant_)
+    throw std::runtime_error("users_tenant_id_fkey: tenant " + std::to_string(tenant_) +
+                             " does not exist");
+}
+
 void LearnerBatchInsert::lock_parents(const std::vector<NewLearner>& learners) {
   if (checks_ != ReferenceChecks::per_batch) return;
   std::set<Id> wanted;
   for (const auto& l : learners)
     if (!providers_locked_.count(l.provider_id)) wanted.insert(l.provider_id);
   if (wanted.empty()) return;
-  if (providers_locked_.empty()) {
-    Id found = 0;
-    sql_ << "SELECT id FROM tenants WHERE id = :t FOR KEY SHARE", soci::use(tenant_),
-        soci::into(found);
-    if (found != tenant_)
-      throw std::runtime_error("users_tenant_id_fkey: tenant " + std::to_string(tenant_) +
-                               " does not exist");
-  }
   const std::vector<Id> ids(wanted.begin(), wanted.end());
   soci::rowset<Id> rows = (sql_.prepare << "SELECT id FROM providers WHERE tenant_id = :t AND id "
                                            "IN (" +

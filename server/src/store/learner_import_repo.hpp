@@ -99,7 +99,7 @@ enum class ReferenceChecks {
   per_row,
   // Once per batch: the insert sets session_replication_role to replica for its transaction,
   // which skips row triggers, and itself locks and checks the rows the batch refers to, as those
-  // triggers would (see LearnerBatchInsert::add).
+  // triggers would (see LearnerBatchInsert::lock_parents).
   per_batch,
 };
 
@@ -132,9 +132,10 @@ class LearnerBatchInsert {
 
  private:
   struct Setting;
-  // per_batch: locks the tenant and the batch's providers as the foreign keys would, and throws
-  // if one is missing or of another tenant.
+  // per_batch: locks the batch's providers as the foreign keys would (the constructor locks the
+  // tenant), and throws if one is missing or of another tenant.
   void lock_parents(const std::vector<NewLearner>& learners);
+  void lock_tenant();  // per_batch, once: the users' and learners' tenant
 
   soci::session& sql_;
   Id tenant_;

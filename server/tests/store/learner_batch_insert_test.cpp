@@ -3,8 +3,8 @@
 // references checked: by the foreign keys' row triggers, and on PostgreSQL once per batch with
 // those triggers skipped (session_replication_role = replica). Either way every row of each
 // learner is written, a provider that does not exist or is another tenant's fails the batch and
-// leaves nothing, the providers stay locked until the import ends, and on PostgreSQL no foreign
-// key or insert trigger exists that the per-batch checks do not know about.
+// leaves nothing, the tenant and providers stay locked until the import ends, and on PostgreSQL no
+// foreign key or insert trigger exists that the per-batch checks do not know about.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -29,6 +29,11 @@ class LearnerBatchInsertTest : public lt::test::TwoTenants {
         [](soci::session& sql) { return learner_import::reference_checks_available(sql); });
     if (available == ReferenceChecks::per_batch) all.push_back(available);
     return all;
+  }
+
+  // Names the learners of each mode apart (usernames are unique per tenant).
+  static std::string name_of(ReferenceChecks checks) {
+    return checks == ReferenceChecks::per_row ? "row" : "batch";
   }
 
   static std::vector<NewLearner> learners_at(Id provider, int count, const std::string& prefix) {
@@ -59,20 +64,12 @@ class LearnerBatchInsertTest : public lt::test::TwoTenants {
       return false;
     }
   }
-
-  long long count(const std::string& sql_text) {
-    return db_->read([&](soci::session& sql) {
-      long long n = 0;
-      sql << sql_text, soci::into(n);
-      return n;
-    });
-  }
 };
 
 TEST_F(LearnerBatchInsertTest, WritesEveryRowOfEachLearnerAndCountsThem) {
   int written = 0;
   for (const auto checks : modes()) {
-    const std::string prefix = checks == ReferenceChecks::per_row ? "row" : "batch";
+    const std::string prefix = name_of(checks);
     ASSERT_TRUE(inserted(checks, learners_at(alpha_provider_, 3, prefix))) << prefix;
     written += 3;
     EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE kind = 'learner'"), written) << prefix;
@@ -90,7 +87,7 @@ TEST_F(LearnerBatchInsertTest, AfterFinishTheTransactionRunsItsTriggersAgain) {
     db_->write([&](soci::session& sql) {
       LearnerBatchInsert insert(sql, alpha_, kNow, checks);
       EXPECT_EQ(insert.checks(), checks);
-      insert.add(learners_at(alpha_provider_, 1, checks == ReferenceChecks::per_row ? "r" : "b"));
+      insert.add(learners_at(alpha_provider_, 1, name_of(checks)));
       insert.finish();
       if (db_->is_postgres())
         sql << "SHOW session_replication_role", soci::into(role);
@@ -121,37 +118,44 @@ TEST_F(LearnerBatchInsertTest, AProviderThatDoesNotExistFailsTheBatchAndLeavesNo
 TEST_F(LearnerBatchInsertTest, OnPostgresAProviderOfAnotherTenantFailsTheBatch) {
   const bool postgres = db_->is_postgres();
   for (const auto checks : modes()) {
-    const std::string prefix = checks == ReferenceChecks::per_row ? "r" : "b";
-    EXPECT_EQ(inserted(checks, learners_at(beta_provider_, 2, prefix)), !postgres) << prefix;
+    EXPECT_EQ(inserted(checks, learners_at(beta_provider_, 2, name_of(checks))), !postgres)
+        << name_of(checks);
   }
   EXPECT_EQ(rows_of("learners"), postgres ? 0 : 2);
 }
 
-TEST_F(LearnerBatchInsertTest, OnPostgresTheProvidersStayLockedUntilTheImportEnds) {
+TEST_F(LearnerBatchInsertTest, OnPostgresTheTenantAndProvidersStayLockedUntilTheImportEnds) {
   if (!db_->is_postgres()) {
-    // One writer at a time: nothing else can change a provider meanwhile.
+    // One writer at a time: nothing else can change a tenant or provider meanwhile.
     EXPECT_EQ(modes(), std::vector<ReferenceChecks>{ReferenceChecks::per_row});
     return;
   }
   auto other = Database::open({database_.url(), 1});
+  // What deleting or re-keying the row would need; the foreign keys' lock refuses it.
+  const auto refused = [&](const std::string& table, Id id) {
+    try {
+      other->write([&](soci::session& o) {
+        Id found = 0;
+        o << "SELECT id FROM " + table + " WHERE id = :id FOR UPDATE NOWAIT", soci::use(id),
+            soci::into(found);
+      });
+      return false;
+    } catch (const std::exception&) {
+      return true;
+    }
+  };
   for (const auto checks : modes()) {
-    bool refused = false;
+    bool tenant_refused = false, provider_refused = false;
     db_->write([&](soci::session& sql) {
       LearnerBatchInsert insert(sql, alpha_, kNow, checks);
-      insert.add(learners_at(alpha_provider_, 1, checks == ReferenceChecks::per_row ? "r" : "b"));
-      // What deleting or re-keying the provider would need; the foreign key's lock refuses it.
-      try {
-        other->write([&](soci::session& o) {
-          Id id = 0;
-          o << "SELECT id FROM providers WHERE id = :p FOR UPDATE NOWAIT",
-              soci::use(alpha_provider_), soci::into(id);
-        });
-      } catch (const std::exception&) {
-        refused = true;
-      }
+      insert.add(learners_at(alpha_provider_, 1, name_of(checks)));
+      tenant_refused = refused("tenants", alpha_);
+      provider_refused = refused("providers", alpha_provider_);
       insert.finish();
     });
-    EXPECT_TRUE(refused);
+    EXPECT_TRUE(tenant_refused) << name_of(checks);
+    EXPECT_TRUE(provider_refused) << name_of(checks);
+    EXPECT_FALSE(refused("providers", alpha_provider_)) << "the locks end with the import";
   }
 }
 

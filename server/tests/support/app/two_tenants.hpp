@@ -40,14 +40,17 @@ class TwoTenants : public ::testing::Test {
     return store::providers::insert(sql, p);
   }
 
-  // Rows of `table` now.
-  long long rows_of(const std::string& table) {
+  // The number `query` (a SELECT COUNT(*) …) answers now.
+  long long count(const std::string& query) {
     return db_->read([&](soci::session& sql) {
       long long n = 0;
-      sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
+      sql << query, soci::into(n);
       return n;
     });
   }
+
+  // Rows of `table` now.
+  long long rows_of(const std::string& table) { return count("SELECT COUNT(*) FROM " + table); }
 
   TestDatabase database_;
   std::unique_ptr<store::Database> db_;
