@@ -51,15 +51,18 @@ Handler learner_import_handler(services::AuditLog& audit, LearnerImportSettings 
       return services::LearnerImportChecker::load(sql, ctx.context(), deps.now().substr(0, 10));
     });
 
+    LearnerImportPipeline::Options options;
+    options.tenant = ctx.tenant_id();
+    options.max_errors = settings.checks.max_errors;
+    options.batch_rows = settings.batch_rows     ? settings.batch_rows
+                         : deps.db.is_postgres() ? 25'000
+                                                 : 4'096;
+    options.overlap_writing = settings.overlap_writing.value_or(!deps.db.is_postgres());
+    if (deps.db.is_postgres()) options.look_up_apart = &deps.db;
     LearnerImportPipeline pipeline(std::move(blob->bytes), payload.value("content_type", ""),
                                    payload.value("filename", ""), settings.limits, checker,
-                                   *deps.secrets, settings.checks.max_errors,
-                                   settings.batch_rows     ? settings.batch_rows
-                                   : deps.db.is_postgres() ? 25'000
-                                                           : 4'096,
-                                   settings.overlap_writing.value_or(!deps.db.is_postgres()));
+                                   *deps.secrets, options);
     blob.reset();
-    pipeline.refresh_statistics(deps.db);
     std::size_t count = 0;
     auto outcome = ctx.commit([&](soci::session& sql) -> domain::Result<json> {
       auto written = pipeline.write(sql, ctx, deps.now());

@@ -27,8 +27,10 @@ struct LearnerImportSettings {
   // batches of 25,000). Tests use a few rows.
   std::size_t batch_rows = 0;
   // Whether writing starts before the file is read to its end; unset: on SQLite only. On
-  // PostgreSQL its server does the writing, on a core of its own, so starting early saves little,
-  // and a bad last row would wait for the batch being written (a 25,000-row COPY, 1.7 s).
+  // PostgreSQL, on two cores, reading and the server's COPYs slow each other down (in a traced
+  // 100,000-row import each batch's write took half as long again, and the reading 70% longer),
+  // a rejected file leaves the dead rows of the batches it wrote for autovacuum, and over several
+  // runs it was as often slower as faster.
   std::optional<bool> overlap_writing;
 };
 

@@ -28,18 +28,17 @@ double seconds_since(Clock::time_point start) {
 LearnerImportPipeline::LearnerImportPipeline(std::string bytes, std::string content_type,
                                              std::string filename, const formats::Limits& limits,
                                              services::LearnerImportChecker& checker,
-                                             const auth::SecretBox& secrets, std::size_t max_errors,
-                                             std::size_t batch_rows, bool overlap_writing)
+                                             const auth::SecretBox& secrets, Options options)
     : bytes_(std::move(bytes)),
       content_type_(std::move(content_type)),
       filename_(std::move(filename)),
       limits_(limits),
       checker_(checker),
       secrets_(secrets),
-      batch_rows_(batch_rows),
-      overlap_writing_(overlap_writing),
-      problems_(max_errors) {
+      options_(options),
+      problems_(options.max_errors) {
   reader_ = std::thread([this] { read(); });
+  if (options_.look_up_apart) looker_ = std::thread([this] { look_up_apart(); });
 }
 
 LearnerImportPipeline::~LearnerImportPipeline() {
@@ -52,6 +51,7 @@ LearnerImportPipeline::~LearnerImportPipeline() {
 void LearnerImportPipeline::stop() {
   stop_ = true;
   if (reader_.joinable()) reader_.join();
+  if (looker_.joinable()) looker_.join();
   std::lock_guard lock(mutex_);
   if (thrown_) std::rethrow_exception(std::exchange(thrown_, nullptr));
 }
@@ -68,7 +68,7 @@ void LearnerImportPipeline::read() {
   const auto start = Clock::now();
   try {
     formats::RowSink sink;
-    sink.batch_rows = batch_rows_;
+    sink.batch_rows = options_.batch_rows;
     sink.header = [&](const formats::Table& head) {
       std::vector<ImportError> errors;
       const bool accepted = checker_.accept_header(head, errors);
@@ -83,14 +83,7 @@ void LearnerImportPipeline::read() {
       std::vector<ImportError> errors;
       checker_.check(rows, errors, batch, [&] { return !stop_.load(); });
       add_errors(errors);
-      // Sealed here, where there is time to spare while the writer works (argon2id hashes for
-      // 100,000 learners would take hours; the first sign-in turns the sealed password into a
-      // hash). A file with errors writes nothing, so needs none.
-      if (!any_error_) {
-        auto sealed = secrets_.seal_all(auth::generate_passwords(batch.learners.size()));
-        for (std::size_t i = 0; i < sealed.size(); ++i)
-          batch.learners[i].sealed_password = std::move(sealed[i]);
-      }
+      if (!options_.look_up_apart) give_passwords(batch);
       queue_.push(std::move(batch));
       check_s_ += seconds_since(checking);
       return !stop_.load();
@@ -104,23 +97,62 @@ void LearnerImportPipeline::read() {
   } catch (...) {
     any_error_ = true;
     std::lock_guard lock(mutex_);
-    thrown_ = std::current_exception();
+    if (!thrown_) thrown_ = std::current_exception();
   }
   bytes_ = std::string();
   // When the writing waits for the reading, give back what reading freed (the file, its cells)
   // before the writing peaks: PostgreSQL's 100,000-row CSV import peaked at 201 MB without it,
   // 171–177 MB with it. Not while the writer runs: its freed pages would fault back in (a 100,000-
   // row CSV import on SQLite took 0.8 s longer).
-  if (!overlap_writing_) ::malloc_trim(0);
+  if (!options_.overlap_writing) ::malloc_trim(0);
   read_s_ = seconds_since(start) - check_s_;
   queue_.close();
 }
 
-void LearnerImportPipeline::refresh_statistics(store::Database& db) {
-  if (!db.is_postgres()) return;  // nothing to refresh, and no writer lock to take for it
-  const auto analysing = Clock::now();
-  db.write([](soci::session& sql) { store::learner_import::refresh_stale_statistics(sql); });
-  analyse_s_ = seconds_since(analysing);
+// Here, where there is time to spare while the writer works, rather than when the learners are
+// written (argon2id hashes for 100,000 learners would take hours; the first sign-in turns the
+// sealed password into a hash). A file with errors writes nothing, so needs none.
+void LearnerImportPipeline::give_passwords(Batch& batch) {
+  if (any_error_) return;
+  auto sealed = secrets_.seal_all(auth::generate_passwords(batch.learners.size()));
+  for (std::size_t i = 0; i < sealed.size(); ++i)
+    batch.learners[i].sealed_password = std::move(sealed[i]);
+}
+
+void LearnerImportPipeline::look_up_apart() {
+  try {
+    // First, outside any transaction of the import's, so that ANALYZE's lock ends with it: the
+    // statistics the look-ups' plans rely on (store::learner_import::refresh_stale_statistics).
+    const auto analysing = Clock::now();
+    options_.look_up_apart->write(
+        [](soci::session& sql) { store::learner_import::refresh_stale_statistics(sql); });
+    analyse_s_ = seconds_since(analysing);
+    options_.look_up_apart->read([&](soci::session& sql) {
+      while (auto batch = queue_.pop()) {
+        if (!stop_) look_up(sql, *batch);
+        // Here rather than in the reader, which the import waits for on PostgreSQL.
+        give_passwords(*batch);
+        looked_.push(std::move(*batch));
+      }
+    });
+  } catch (...) {
+    any_error_ = true;
+    std::lock_guard lock(mutex_);
+    if (!thrown_) thrown_ = std::current_exception();
+  }
+  looked_.close();
+}
+
+void LearnerImportPipeline::look_up(soci::session& sql, Batch& batch) {
+  const auto looking = Clock::now();
+  std::vector<ImportError> errors;
+  checker_.check_existing(sql, options_.tenant, batch, errors);
+  add_errors(errors);
+  existing_s_ += seconds_since(looking);
+  if (any_error_ || batch.learners.empty()) return;  // none of it will be written
+  const auto naming = Clock::now();
+  services::assign_usernames(sql, options_.tenant, batch.learners, &usernames_);
+  usernames_s_ += seconds_since(naming);
 }
 
 domain::Result<LearnerImportPipeline::Written> LearnerImportPipeline::write(
@@ -129,22 +161,16 @@ domain::Result<LearnerImportPipeline::Written> LearnerImportPipeline::write(
   checks_per_batch_ = insert.checks() == store::learner_import::ReferenceChecks::per_batch;
   Written written;
   bool cancelled = false;
-  if (!overlap_writing_) queue_.wait_closed();  // so any error is known before the first write
-  while (auto batch = queue_.pop()) {
+  if (!options_.overlap_writing) ready().wait_closed();  // any error is known before writing
+  while (auto batch = ready().pop()) {
     if (ctx.cancel_requested() || ctx.lease_lost()) {
       cancelled = stop_ = true;
       continue;  // the reader stops at its next batch; the queue closes after it
     }
     const auto writing = Clock::now();
-    std::vector<ImportError> errors;
-    checker_.check_existing(sql, ctx.tenant_id(), *batch, errors);
-    add_errors(errors);
-    existing_s_ += seconds_since(writing);
+    if (!options_.look_up_apart) look_up(sql, *batch);
     // After an error nothing more is written, but the rest of the file is still checked.
     if (!any_error_ && !batch->learners.empty()) {
-      const auto naming = Clock::now();
-      services::assign_usernames(sql, ctx.tenant_id(), batch->learners, &username_numbers_);
-      usernames_s_ += seconds_since(naming);
       const auto ids = insert.add(batch->learners);
       if (written.count == 0) written.first_id = ids.front();
       written.last_id = ids.back();
@@ -153,7 +179,7 @@ domain::Result<LearnerImportPipeline::Written> LearnerImportPipeline::write(
     write_s_ += seconds_since(writing);
     ctx.progress(static_cast<long long>(written.count), static_cast<long long>(rows_read_));
   }
-  stop();  // the reader has closed the queue: this only joins it (and rethrows its exception)
+  stop();  // the queues are closed: this only joins the threads (and rethrows what they threw)
   if (cancelled) return fail(jobs::stopped());
   std::lock_guard lock(mutex_);
   if (unreadable_) return fail(failure(unreadable_->message));
@@ -185,12 +211,8 @@ std::optional<nlohmann::json> LearnerImportPipeline::rejection() const {
 }
 
 nlohmann::json LearnerImportPipeline::timings() const {
-  return {{"parse", read_s_},
-          {"check", check_s_},
-          {"commit", write_s_},
-          {"analyse", analyse_s_},
-          {"commit_existing", existing_s_},
-          {"commit_usernames", usernames_s_},
+  return {{"parse", read_s_},      {"check", check_s_},       {"commit", write_s_},
+          {"analyse", analyse_s_}, {"existing", existing_s_}, {"usernames", usernames_s_},
           {"total", total_s_}};
 }
 

@@ -455,22 +455,24 @@ void LearnerImportChecker::check_existing(soci::session& sql, Id tenant,
 }
 
 void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& learners,
-                      UsernameNumbers* numbers) {
+                      UsernamesGiven* given) {
   struct Pending {
     std::size_t index;
     std::string base;
     unsigned long n = 1;
   };
+  UsernamesGiven local;
+  UsernamesGiven& state = given ? *given : local;
   std::vector<Pending> pending;
   pending.reserve(learners.size());
   for (std::size_t i = 0; i < learners.size(); ++i) {
     std::string base = domain::username_base(learners[i][NewLearner::first_name],
                                              learners[i][NewLearner::last_name]);
-    const unsigned long first = numbers ? numbers->try_emplace(base, 1).first->second : 1;
+    const unsigned long first = state.next.try_emplace(base, 1).first->second;
     pending.push_back({i, std::move(base), first});
   }
-  std::unordered_set<std::string> given;  // lower-case usernames handed out by this import
-  given.reserve(learners.size());
+  state.hashes.reserve(state.hashes.size() + learners.size());
+  const auto hash_of = [](const std::string& key) { return std::hash<std::string>{}(key); };
   std::mt19937_64 rng(std::random_device{}());
   for (int round = 0; !pending.empty(); ++round) {
     // Each round proposes one candidate per learner still without a name: the next number of
@@ -486,7 +488,7 @@ void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& le
       n = std::max(n, item.n);
       std::string candidate;
       do candidate = domain::username_candidate(item.base, n++);
-      while (given.count(domain::ascii_lower(candidate)));
+      while (state.hashes.count(hash_of(domain::ascii_lower(candidate))));
       item.n = n;
       proposed[p] = candidate;
       keys.push_back(domain::ascii_lower(candidate));
@@ -494,15 +496,13 @@ void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& le
     const auto taken = store::learner_import::taken_usernames(sql, tenant, keys);
     std::vector<Pending> still;
     for (std::size_t p = 0; p < pending.size(); ++p) {
-      if (taken.count(keys[p]) || !given.insert(keys[p]).second) {
+      if (taken.count(keys[p]) || !state.hashes.insert(hash_of(keys[p])).second) {
         still.push_back(pending[p]);
         continue;
       }
       learners[pending[p].index].username = proposed[p];
-      if (numbers) {
-        auto& next = (*numbers)[pending[p].base];
-        next = std::max(next, pending[p].n);  // already past the number given
-      }
+      auto& next_number = state.next[pending[p].base];
+      next_number = std::max(next_number, pending[p].n);  // already past the number given
     }
     pending = std::move(still);
   }

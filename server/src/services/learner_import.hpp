@@ -6,10 +6,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <soci/soci.h>
@@ -68,14 +70,23 @@ class LearnerImportChecker {
   std::unique_ptr<State> state_;
 };
 
-// Gives each learner a username nobody in the tenant has (nor an earlier learner of the list),
-// built from their names (domain/generated_username). Run it in the transaction that inserts
-// them, so no one can take a name between the check and the insert.
-// `numbers`, when given, carries the next number to try for each name from one batch of an
-// import to the next, so the Smiths of a file are numbered on rather than from 1 in every batch.
-using UsernameNumbers = std::unordered_map<std::string, unsigned long>;
+// What assign_usernames carries from one batch of an import to the next: the next number to try
+// for each name, so the Smiths of a file are numbered on rather than from 1 in every batch, and
+// a hash of each username given, so a batch never takes one an earlier batch took even where
+// the look-up cannot see it (made outside the import's transaction). A hash that two usernames
+// share only makes the second look taken, and costs a number.
+struct UsernamesGiven {
+  std::unordered_map<std::string, unsigned long> next;
+  std::unordered_set<std::uint64_t> hashes;
+};
+
+// Gives each learner a username nobody in the tenant has (nor an earlier learner of the list, or
+// of `given`), built from their names (domain/generated_username). Run in the transaction that
+// inserts them, no one can take a name between the check and the insert on SQLite, whose
+// writers take turns; on PostgreSQL another transaction's uncommitted usernames are not seen
+// either way, and the unique key settles a clash.
 void assign_usernames(soci::session& sql, Id tenant,
                       std::vector<store::learner_import::NewLearner>& learners,
-                      UsernameNumbers* numbers = nullptr);
+                      UsernamesGiven* given = nullptr);
 
 }  // namespace lt::services
