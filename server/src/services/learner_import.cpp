@@ -471,7 +471,6 @@ void assign_usernames(soci::session& sql, Id tenant, std::vector<NewLearner>& le
     const unsigned long first = state.next.try_emplace(base, 1).first->second;
     pending.push_back({i, std::move(base), first});
   }
-  state.hashes.reserve(state.hashes.size() + learners.size());
   const auto hash_of = [](const std::string& key) { return std::hash<std::string>{}(key); };
   std::mt19937_64 rng(std::random_device{}());
   for (int round = 0; !pending.empty(); ++round) {
