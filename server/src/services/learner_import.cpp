@@ -130,18 +130,13 @@ int new_learner_flags(bool provider_learners_add) {
   return 1 | 4 | 32 | (provider_learners_add ? 0 : 16);
 }
 
-// A learner as the duplicate checks compare people.
-store::learner_import::Person person_of(const NewLearner& l) {
-  return {l.provider_id, domain::ascii_lower(l[NewLearner::first_name]),
-          domain::ascii_lower(l[NewLearner::last_name]), std::string(l[NewLearner::date_of_birth])};
-}
-
-// A person of the duplicate check against existing learners, as 128 bits: SipHash-2-4 of their
-// fields (libsodium's shorthash) under two keys drawn at random for each import. The learners
-// already there with a file's last names can be most of a big tenant; as tuples of strings in a
-// std::set they took about 140 bytes each (150 MB for a tenant of 1,000,000 learners), as prints
-// 16. Two people share a print with a chance of about n * m / 2^128 for n existing learners and m
-// rows: never, in practice. Random keys mean a file cannot be made to collide on purpose.
+// A person of the duplicate checks, as 128 bits: SipHash-2-4 of their fields (libsodium's
+// shorthash) under two keys drawn at random for each import. The learners already there with a
+// file's last names can be most of a big tenant; as tuples of strings in a std::set they took
+// about 140 bytes each (150 MB for a tenant of 1,000,000 learners), as prints 16. The file's own
+// 100,000 people, in a std::map of tuples, took 8 MB more than as prints. Two people share a print
+// with a chance of about n * m / 2^128 for n people and m rows: never, in practice. Random keys
+// mean a file cannot be made to collide on purpose.
 struct PersonPrint {
   std::uint64_t a = 0, b = 0;
   bool operator==(const PersonPrint&) const = default;
@@ -335,12 +330,13 @@ CheckedRows check_rows_in_parallel(const RowChecker& checker, std::vector<format
 // checks within the file.
 struct LearnerImportChecker::State {
   RowChecker checker;
-  std::unordered_map<std::string, std::size_t> uln_rows;        // ULN -> first row with it
-  std::map<store::learner_import::Person, std::size_t> people;  // person -> first row
-  // The writer's (check_existing): "provider:last name" pairs looked up, and the people already
+  // The file's ULNs (ten digits once checked, so held as numbers) -> the first row with each.
+  std::unordered_map<std::uint64_t, std::size_t> uln_rows;
+  PersonPrinter print;
+  std::unordered_map<PersonPrint, std::size_t, PersonPrintHash> people;  // -> first row
+  // The look-ups' (check_existing): "provider:last name" pairs looked up, and the people already
   // there with them.
   std::unordered_set<std::string> people_read;
-  PersonPrinter print;
   std::unordered_set<PersonPrint, PersonPrintHash> existing_people;
 };
 
@@ -395,14 +391,14 @@ void LearnerImportChecker::check(std::vector<formats::Row>& rows, std::vector<Im
     bool duplicate = false;
     const std::string uln(l[NewLearner::uln]);
     if (!uln.empty()) {
-      auto [it, fresh] = state_->uln_rows.emplace(uln, row);
+      auto [it, fresh] = state_->uln_rows.emplace(std::stoull(uln), row);
       if (!fresh) {
         errors.push_back({row, checker.heading("uln"), uln,
                           "Row " + std::to_string(it->second) + " has the same ULN."});
         duplicate = true;
       }
     }
-    auto [at, fresh] = state_->people.emplace(person_of(l), row);
+    auto [at, fresh] = state_->people.emplace(state_->print(l), row);
     if (!fresh) {
       errors.push_back(
           {row, checker.heading("last_name"), std::string(l[NewLearner::last_name]),

@@ -11,7 +11,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 #include <soci/soci.h>
@@ -24,9 +23,6 @@ namespace lt::store::learner_import {
 std::set<std::string> existing_ulns(soci::session& sql, Id tenant,
                                     const std::vector<std::string>& ulns);
 
-// A live learner as the duplicate check compares people: provider, lower-case first and last
-// names, date of birth.
-using Person = std::tuple<Id, std::string, std::string, std::string>;
 // Receives one person of existing_people(): the views are valid during the call only.
 using PersonSink =
     std::function<void(Id provider, std::string_view first_name_key, std::string_view last_name_key,
