@@ -80,10 +80,11 @@ class NewLearner {
 };
 
 // On PostgreSQL, analyses learners and users (the columns the look-ups above use) when more than
-// 1,000 rows, and a tenth of the table, have changed since their statistics were taken. The look-ups above bind their values as
-// one array, and a planner that still sees the table as it was before the last big import
-// hash-joins that array against a walk of the whole tenant, batch after batch, rather than
-// probing the index; autovacuum would analyse the table only within the next minute or so.
+// 1,000 rows, and a tenth of the table, have changed since their statistics were taken. The
+// look-ups above bind their values as one array, and a planner that still sees the table as it
+// was before the last big import hash-joins that array against a walk of the whole tenant, batch
+// after batch, rather than probing the index; autovacuum would analyse the table only within the
+// next minute or so.
 // ANALYZE holds its lock until the transaction ends, and blocks another import's ANALYZE
 // meanwhile: run it in a short transaction of its own, not the import's. Does nothing on SQLite.
 void refresh_stale_statistics(soci::session& sql);
