@@ -56,6 +56,12 @@ void LearnerImportPipeline::stop() {
   if (thrown_) std::rethrow_exception(std::exchange(thrown_, nullptr));
 }
 
+void LearnerImportPipeline::keep_thrown(std::exception_ptr thrown) {
+  any_error_ = true;
+  std::lock_guard lock(mutex_);
+  if (!thrown_) thrown_ = std::move(thrown);
+}
+
 void LearnerImportPipeline::add_errors(std::vector<ImportError>& errors) {
   if (errors.empty()) return;
   any_error_ = true;
@@ -95,9 +101,7 @@ void LearnerImportPipeline::read() {
       unreadable_ = std::move(table.error());
     }
   } catch (...) {
-    any_error_ = true;
-    std::lock_guard lock(mutex_);
-    if (!thrown_) thrown_ = std::current_exception();
+    keep_thrown(std::current_exception());
   }
   bytes_ = std::string();
   // When the writing waits for the reading, give back what reading freed (the file, its cells)
@@ -129,16 +133,16 @@ void LearnerImportPipeline::look_up_apart() {
     analyse_s_ = seconds_since(analysing);
     options_.look_up_apart->read([&](soci::session& sql) {
       while (auto batch = queue_.pop()) {
-        if (!stop_) look_up(sql, *batch);
-        // Here rather than in the reader, which the import waits for on PostgreSQL.
-        give_passwords(*batch);
-        looked_.push(std::move(*batch));
+        if (!stop_) {
+          look_up(sql, *batch);
+          // Here rather than in the reader, which the import waits for on PostgreSQL.
+          give_passwords(*batch);
+        }
+        looked_.push(std::move(*batch));  // stopped: passed on as it is, for the writer to drain
       }
     });
   } catch (...) {
-    any_error_ = true;
-    std::lock_guard lock(mutex_);
-    if (!thrown_) thrown_ = std::current_exception();
+    keep_thrown(std::current_exception());
   }
   looked_.close();
 }

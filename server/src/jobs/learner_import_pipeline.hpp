@@ -98,6 +98,8 @@ class LearnerImportPipeline {
   // Generates the batch's first passwords and seals them (none once the file has an error).
   void give_passwords(services::CheckedLearners& batch);
   void add_errors(std::vector<services::ImportError>& errors);
+  // A thread's exception: the import fails, and stop() rethrows the first one kept.
+  void keep_thrown(std::exception_ptr thrown);
 
   // A batch of checked learners, with their sealed passwords.
   using Batch = services::CheckedLearners;
