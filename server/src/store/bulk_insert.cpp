@@ -76,6 +76,11 @@ void append_copy_value(std::string& out, const BulkValue& value) {
   }
 }
 
+std::string error_field(const PGresult* result, int field) {
+  const char* value = PQresultErrorField(result, field);
+  return value ? value : "";
+}
+
 void insert_postgres(soci::session& sql, std::string_view table,
                      const std::vector<std::string>& columns, std::size_t count,
                      const std::function<void(std::size_t, BulkRow&)>& row) {
@@ -105,13 +110,19 @@ void insert_postgres(soci::session& sql, std::string_view table,
   flush();
   if (PQputCopyEnd(conn, nullptr) != 1)
     throw std::runtime_error(std::string("COPY: ") + PQerrorMessage(conn));
-  std::string error;
+  std::string error, sqlstate, constraint;
   while (PGresult* result = PQgetResult(conn)) {
-    if (PQresultStatus(result) != PGRES_COMMAND_OK && error.empty())
+    if (PQresultStatus(result) != PGRES_COMMAND_OK && error.empty()) {
       error = PQresultErrorMessage(result);
+      sqlstate = error_field(result, PG_DIAG_SQLSTATE);
+      constraint = error_field(result, PG_DIAG_CONSTRAINT_NAME);
+    }
     PQclear(result);
   }
-  if (!error.empty()) throw std::runtime_error("COPY into " + std::string(table) + ": " + error);
+  if (error.empty()) return;
+  const std::string what = "COPY into " + std::string(table) + ": " + error;
+  if (sqlstate == "23505") throw UniqueKeyRefused(what, constraint);  // unique_violation
+  throw std::runtime_error(what);
 }
 
 }  // namespace

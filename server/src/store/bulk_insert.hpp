@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -22,9 +23,19 @@ using BulkValue = std::variant<std::monostate, long long, std::string_view>;
 // One row's values, in the order of the columns given to bulk_insert.
 using BulkRow = std::vector<BulkValue>;
 
+// What bulk_insert throws on PostgreSQL when a row would repeat a unique key: `constraint` names
+// the key, so a caller can tell a clash it can recover from (store/learner_import_repo).
+class UniqueKeyRefused : public std::runtime_error {
+ public:
+  UniqueKeyRefused(const std::string& what, std::string constraint)
+      : std::runtime_error(what), constraint(std::move(constraint)) {}
+  std::string constraint;
+};
+
 // Inserts `count` rows produced by `row(i)` into `table` (`columns` named in order). Table and
-// column names are code, never user input. Throws soci::soci_error (or std::runtime_error) when
-// the database refuses a row; the caller's transaction then rolls back whole.
+// column names are code, never user input. Throws soci::soci_error (or std::runtime_error, or
+// UniqueKeyRefused) when the database refuses a row; the caller's transaction then rolls back
+// whole.
 void bulk_insert(soci::session& sql, std::string_view table,
                  const std::vector<std::string>& columns, std::size_t count,
                  const std::function<void(std::size_t, BulkRow&)>& row);

@@ -256,25 +256,32 @@ std::vector<Id> LearnerBatchInsert::add(const std::vector<NewLearner>& learners)
   // The row's lower-case keys: bulk_insert views them until it asks for the next row.
   std::string username_key, first_key, last_key, email_key;
 
-  bulk_insert(sql, "users",
-              {"id", "tenant_id", "kind", "username", "username_key", "email", "first_name",
-               "last_name", "must_change_password", "created_at", "updated_at"},
-              n, [&](std::size_t i, BulkRow& r) {
-                const auto& l = learners[i];
-                const auto email = l[NewLearner::email];
-                username_key = domain::ascii_lower(l.username);
-                r = {user_ids[i],
-                     tenant,
-                     "learner",
-                     l.username,
-                     username_key,
-                     email.empty() ? BulkValue() : BulkValue(email),
-                     l[NewLearner::first_name],
-                     l[NewLearner::last_name],
-                     1LL,
-                     now,
-                     now};
-              });
+  try {
+    bulk_insert(sql, "users",
+                {"id", "tenant_id", "kind", "username", "username_key", "email", "first_name",
+                 "last_name", "must_change_password", "created_at", "updated_at"},
+                n, [&](std::size_t i, BulkRow& r) {
+                  const auto& l = learners[i];
+                  const auto email = l[NewLearner::email];
+                  username_key = domain::ascii_lower(l.username);
+                  r = {user_ids[i],
+                       tenant,
+                       "learner",
+                       l.username,
+                       username_key,
+                       email.empty() ? BulkValue() : BulkValue(email),
+                       l[NewLearner::first_name],
+                       l[NewLearner::last_name],
+                       1LL,
+                       now,
+                       now};
+                });
+  } catch (const UniqueKeyRefused& refused) {
+    // Migration 0001's UNIQUE (tenant_id, username_key), as PostgreSQL names it.
+    if (refused.constraint == "users_tenant_id_username_key_key")
+      throw UsernameTaken(refused.what());
+    throw;
+  }
   bulk_insert(sql, "role_assignments",
               {"tenant_id", "user_id", "role", "scope_type", "scope_id", "created_at"}, n,
               [&](std::size_t i, BulkRow& r) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,15 @@ class NewLearner {
 // meanwhile: run it in a short transaction of its own, not the import's. Does nothing on SQLite.
 void refresh_stale_statistics(soci::session& sql);
 
+// Thrown by LearnerBatchInsert::add when a username given to its learners was taken, after the
+// look-ups that found it free, by a transaction that has since committed: on PostgreSQL another
+// import's, whose look-ups ran at the same time (they run before the write, on committed rows).
+// The transaction must roll back; the same file read again gets other usernames.
+class UsernameTaken : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // How the rows a batch insert writes on PostgreSQL have their references checked.
 enum class ReferenceChecks {
   // By the foreign keys' own row triggers: five look-ups and locks per learner, which cost more
@@ -121,6 +131,7 @@ class LearnerBatchInsert {
   LearnerBatchInsert& operator=(const LearnerBatchInsert&) = delete;
 
   // Inserts `learners` (usernames and sealed passwords given). Returns their new ids in order.
+  // Throws UsernameTaken when another transaction took one of their usernames meanwhile.
   std::vector<Id> add(const std::vector<NewLearner>& learners);
   // Puts the triggers back and adds every learner inserted to the status counters.
   void finish();

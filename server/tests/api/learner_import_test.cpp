@@ -5,6 +5,10 @@
 // another tenant, a learner).
 #include <gtest/gtest.h>
 
+#include <future>
+#include <map>
+#include <thread>
+
 #include "domain/learner_rules.hpp"
 #include "formats/read_table.hpp"
 #include "formats/xlsx_reader.hpp"
@@ -372,6 +376,63 @@ TEST(LearnerImport, TheSameFileTwiceAtOnceIsRefused) {
   auto second = send();
   EXPECT_EQ(second.status, 409);
   EXPECT_EQ(second.json()["code"], "import_in_progress");
+}
+
+TEST(LearnerImport, AUsernameTakenWhileTheFileWasReadIsReplacedOnASecondReading) {
+  // Another transaction (another import, say) creates the account "amelia.smith" and commits it
+  // only once this import, having found the name free, is writing its users. On PostgreSQL the
+  // import's look-ups run before its write and see committed rows only, so its COPY waits for
+  // that transaction and then breaks the unique key: the import rolls back, reads the file again
+  // and succeeds with the next name. On SQLite the import's look-ups are part of its write, which
+  // waits for the single writer, so they see the account the first time.
+  Fixture f;
+  auto& db = f.t.app().db();
+  const long long tenant = f.t.tenant_id();
+  std::promise<void> inserted, go;
+  std::shared_future<void> went = go.get_future().share();
+  std::thread other([&] {
+    db.write([&](soci::session& sql) {
+      sql << "INSERT INTO users (tenant_id, kind, username, username_key, created_at, updated_at) "
+             "VALUES (:t, 'staff', 'amelia.smith', 'amelia.smith', '2026-12-01T09:00:00Z', "
+             "'2026-12-01T09:00:00Z')",
+          soci::use(tenant);
+      inserted.set_value();
+      went.wait();
+    });
+  });
+  inserted.get_future().wait();
+  if (!db.is_postgres()) go.set_value();  // the upload itself writes
+  auto r = f.upload(*f.lm, rows3());
+  bool copy_waited = false;
+  if (db.is_postgres()) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!copy_waited && std::chrono::steady_clock::now() < until) {
+      int waiting = 0;
+      db.read([&](soci::session& sql) {
+        sql << "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+               "AND wait_event_type = 'Lock' "
+               "AND query LIKE 'COPY users %'",
+            soci::into(waiting);
+      });
+      copy_waited = waiting > 0;
+      if (!copy_waited) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    go.set_value();
+  }
+  other.join();
+  ASSERT_EQ(r.status, 202) << r.body;
+  if (db.is_postgres()) {
+    EXPECT_TRUE(copy_waited) << "the import never wrote the taken name";
+  }
+  const long long id = r.json()["id"].get<long long>();
+  EXPECT_EQ(wait_for_job(*f.lm, id, "succeeded", std::chrono::seconds(30))["status"], "succeeded");
+  std::map<std::string, std::string> usernames;  // by first name
+  const json never = f.lm->get("/api/v1/learners/never-logged-in").json();
+  for (const auto& item : never["items"])
+    usernames[item["first_name"].get<std::string>()] = item["username"].get<std::string>();
+  EXPECT_EQ(usernames["Amelia"], "amelia.smith2");
+  EXPECT_EQ(usernames.size(), 3u);
+  EXPECT_EQ(f.learner_total(), 3);
 }
 
 TEST(LearnerImport, DenialsForEveryEndpoint) {
