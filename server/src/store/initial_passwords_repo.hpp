@@ -1,5 +1,5 @@
-// SQL for sealed first passwords (migration 0009): read for the never-logged-in list and the
-// first sign-in, erased once the learner has a password of their own.
+// SQL for sealed first passwords (migrations 0009 and 0015): read for the never-logged-in list and
+// the first sign-in, erased once the learner has a password of their own.
 #pragma once
 
 #include <map>

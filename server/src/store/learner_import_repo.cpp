@@ -257,25 +257,27 @@ std::vector<Id> LearnerBatchInsert::add(const std::vector<NewLearner>& learners)
   std::string username_key, first_key, last_key, email_key;
 
   try {
-    bulk_insert(sql, "users",
-                {"id", "tenant_id", "kind", "username", "username_key", "email", "first_name",
-                 "last_name", "must_change_password", "created_at", "updated_at"},
-                n, [&](std::size_t i, BulkRow& r) {
-                  const auto& l = learners[i];
-                  const auto email = l[NewLearner::email];
-                  username_key = domain::ascii_lower(l.username);
-                  r = {user_ids[i],
-                       tenant,
-                       "learner",
-                       l.username,
-                       username_key,
-                       email.empty() ? BulkValue() : BulkValue(email),
-                       l[NewLearner::first_name],
-                       l[NewLearner::last_name],
-                       1LL,
-                       now,
-                       now};
-                });
+    bulk_insert(
+        sql, "users",
+        {"id", "tenant_id", "kind", "username", "username_key", "email", "first_name", "last_name",
+         "must_change_password", "initial_password", "created_at", "updated_at"},
+        n, [&](std::size_t i, BulkRow& r) {
+          const auto& l = learners[i];
+          const auto email = l[NewLearner::email];
+          username_key = domain::ascii_lower(l.username);
+          r = {user_ids[i],
+               tenant,
+               "learner",
+               l.username,
+               username_key,
+               email.empty() ? BulkValue() : BulkValue(email),
+               l[NewLearner::first_name],
+               l[NewLearner::last_name],
+               1LL,
+               l.sealed_password,
+               now,
+               now};
+        });
   } catch (const UniqueKeyRefused& refused) {
     // Migration 0001's UNIQUE (tenant_id, username_key), as PostgreSQL names it.
     if (refused.constraint == "users_tenant_id_username_key_key")
@@ -316,10 +318,6 @@ std::vector<Id> LearnerBatchInsert::add(const std::vector<NewLearner>& learners)
     for (const auto& [_, field] : kAsGiven) r.emplace_back(l[field]);
     r.insert(r.end(), {first_key, last_key, username_key, email_key, now, now, l.status_flags});
   });
-  bulk_insert(sql, "initial_passwords", {"user_id", "tenant_id", "sealed", "created_at"}, n,
-              [&](std::size_t i, BulkRow& r) {
-                r = {user_ids[i], tenant, learners[i].sealed_password, now};
-              });
   ids_.insert(ids_.end(), learner_ids.begin(), learner_ids.end());
   return learner_ids;
 }
@@ -336,13 +334,13 @@ void LearnerBatchInsert::finish() {
 }
 
 // With the foreign keys' row triggers skipped, each reference a batch writes is held as they
-// would hold it. A learner's user, role assignment and initial password refer to the user row
+// would hold it. A learner's role assignment and learner row refer to the user row
 // add() itself wrote a moment before, in this transaction, under an id it reserved (a failed
 // COPY of the users fails the whole import); the users and learners refer to the tenant, and the
 // learners to their providers, which other transactions could change: those rows are read FOR KEY
 // SHARE (lock_tenant, once; lock_parents, per batch), the lock the foreign keys take, so none can
 // be deleted or re-keyed until the import ends, and a missing one fails the import as the foreign
-// key would have. store/learner_batch_insert_test lists the keys and insert triggers of the four
+// key would have. store/learner_batch_insert_test lists the keys and insert triggers of the three
 // tables, so one added later cannot be skipped unnoticed.
 void LearnerBatchInsert::lock_tenant() {
   Id found = 0;

@@ -101,8 +101,8 @@ class UsernameTaken : public std::runtime_error {
 
 // How the rows a batch insert writes on PostgreSQL have their references checked.
 enum class ReferenceChecks {
-  // By the foreign keys' own row triggers: five look-ups and locks per learner, which cost more
-  // than anything else its four rows do (about 2.5 s of a 100,000-learner import).
+  // By the foreign keys' own row triggers: four look-ups and locks per learner, which cost more
+  // than anything else its three rows do (about 2 s of a 100,000-learner import).
   per_row,
   // Once per batch: the insert sets session_replication_role to replica for its transaction,
   // which skips row triggers, and itself locks and checks the rows the batch refers to, as those
@@ -115,9 +115,9 @@ enum class ReferenceChecks {
 // whose foreign-key checks cost little.
 ReferenceChecks reference_checks_available(soci::session& sql);
 
-// Inserts an import's learners (user account with no password hash and a forced change, role
-// "learner" at the provider, learner row, sealed first password) batch by batch in the caller's
-// transaction, so the first rows of a file are written while the rest is still being read.
+// Inserts an import's learners (user account with no password hash, a forced change and the
+// sealed first password; role "learner" at the provider; learner row) batch by batch in the
+// caller's transaction, so the first rows of a file are written while the rest is still being read.
 // Construct it inside the transaction, add() each batch, and finish() before the commit; a
 // transaction that ends without finish() must roll back. For its lifetime the per-row status
 // triggers are set aside (each learner's flags are inserted as computed) and, on SQLite, the

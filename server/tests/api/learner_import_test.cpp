@@ -7,6 +7,7 @@
 
 #include <future>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "domain/learner_rules.hpp"
@@ -129,6 +130,19 @@ TEST(LearnerImport, AValidFileCreatesEveryLearnerWithGeneratedCredentials) {
   EXPECT_EQ(password.size(), 9u);
   EXPECT_EQ(zoe["provider_name"], "UCAS Training School");
   EXPECT_EQ(zoe["date_of_birth"], "2007-01-31");
+  // Kept sealed on the user's row, never as the text itself.
+  const auto stored = [&] {
+    return f.t.app().db().read([&](soci::session& sql) {
+      std::string sealed;
+      soci::indicator ind = soci::i_null;
+      sql << "SELECT initial_password FROM users WHERE username = 'zo.oneil'",
+          soci::into(sealed, ind);
+      return ind == soci::i_ok ? std::optional<std::string>(sealed) : std::nullopt;
+    });
+  };
+  ASSERT_TRUE(stored().has_value());
+  EXPECT_EQ(stored()->find(password), std::string::npos);
+  EXPECT_GT(stored()->size(), password.size() + 16) << "nonce and tag";
 
   // The first sign-in takes the generated password and forces a change.
   auto learner = f.t.client();
@@ -140,6 +154,7 @@ TEST(LearnerImport, AValidFileCreatesEveryLearnerWithGeneratedCredentials) {
   never = f.lm->get("/api/v1/learners/never-logged-in");
   EXPECT_EQ(never.json()["items"].size(), 2u);
   EXPECT_EQ(f.lm->get("/api/v1/dashboard").json()["counts"]["never_logged_in"], 2);
+  EXPECT_FALSE(stored().has_value());
   auto again = f.t.client()->post("/api/v1/session",
                                   json{{"username", "zo.oneil"}, {"password", "wrong1!"}}.dump());
   EXPECT_EQ(again.status, 401);

@@ -75,7 +75,7 @@ TEST_F(LearnerBatchInsertTest, WritesEveryRowOfEachLearnerAndCountsThem) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE kind = 'learner'"), written) << prefix;
     EXPECT_EQ(count("SELECT COUNT(*) FROM role_assignments WHERE role = 'learner'"), written);
     EXPECT_EQ(count("SELECT COUNT(*) FROM learners l JOIN users u ON u.id = l.user_id"), written);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM initial_passwords"), written);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE initial_password LIKE 'sealed-%'"), written);
     EXPECT_EQ(count("SELECT COALESCE(SUM(learners), 0) FROM learner_status_counts"), written);
   }
 }
@@ -110,7 +110,7 @@ TEST_F(LearnerBatchInsertTest, AProviderThatDoesNotExistFailsTheBatchAndLeavesNo
     EXPECT_FALSE(inserted(checks, learners));
     EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE kind = 'learner'"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM learners"), 0);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM initial_passwords"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE initial_password IS NOT NULL"), 0);
   }
 }
 
@@ -159,7 +159,7 @@ TEST_F(LearnerBatchInsertTest, OnPostgresTheTenantAndProvidersStayLockedUntilThe
   }
 }
 
-// Per batch, session_replication_role = replica skips every row trigger of the four tables: the
+// Per batch, session_replication_role = replica skips every row trigger of the three tables: the
 // foreign keys' and migration 0006's status triggers. LearnerBatchInsert::lock_parents does the
 // keys' work and the import computes the flags and counts; a key or insert trigger added later
 // must be accounted for there, and then here.
@@ -172,8 +172,7 @@ TEST_F(LearnerBatchInsertTest, OnPostgresThePerBatchChecksKnowEveryKeyAndInsertT
     return;
   }
   const std::string tables =
-      "('users'::regclass, 'role_assignments'::regclass, 'learners'::regclass, "
-      "'initial_passwords'::regclass)";
+      "('users'::regclass, 'role_assignments'::regclass, 'learners'::regclass)";
   const auto names = [&](const std::string& query) {
     return db_->read([&](soci::session& sql) {
       std::set<std::string> out;
@@ -185,8 +184,7 @@ TEST_F(LearnerBatchInsertTest, OnPostgresThePerBatchChecksKnowEveryKeyAndInsertT
   EXPECT_EQ(
       names("SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid IN " + tables),
       (std::set<std::string>{"users_tenant_id_fkey", "role_assignments_user_fkey",
-                             "learners_user_fkey", "learners_provider_fkey",
-                             "initial_passwords_user_fkey"}));
+                             "learners_user_fkey", "learners_provider_fkey"}));
   // tgtype bit 2 (4) is INSERT.
   EXPECT_EQ(
       names("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND (tgtype & 4) <> 0 "

@@ -1,6 +1,6 @@
 // The foreign keys that hold a learner's records to their tenant, against a real database (SQLite,
-// or PostgreSQL under scripts/with-postgres). On both, a learner, role assignment or initial
-// password must name a user (and a learner a provider) that exists; on PostgreSQL that user or
+// or PostgreSQL under scripts/with-postgres). On both, a learner or role assignment must name a
+// user (and a learner a provider) that exists; on PostgreSQL that user or
 // provider must also be of the row's own tenant (migration 0014). SQLite keeps single-column keys.
 #include <gtest/gtest.h>
 
@@ -65,20 +65,11 @@ class TenantKeys : public lt::test::TwoTenants {
     });
   }
 
-  bool initial_password_accepted(Id tenant, Id user) {
-    return accepted([&](soci::session& sql) {
-      sql << "INSERT INTO initial_passwords (user_id, tenant_id, sealed, created_at) "
-             "VALUES (:u, :t, 'sealed', :n)",
-          soci::use(user), soci::use(tenant), soci::use(kNow);
-    });
-  }
-
   Id alpha_user_ = 0;
 };
 
 TEST_F(TenantKeys, RowsOfTheUsersOwnTenantAreAccepted) {
   EXPECT_TRUE(role_accepted(alpha_, alpha_user_));
-  EXPECT_TRUE(initial_password_accepted(alpha_, alpha_user_));
   EXPECT_TRUE(learner_accepted(alpha_, alpha_user_, alpha_provider_));
   EXPECT_EQ(rows_of("learners"), 1);
 }
@@ -86,11 +77,9 @@ TEST_F(TenantKeys, RowsOfTheUsersOwnTenantAreAccepted) {
 TEST_F(TenantKeys, AUserOrProviderThatDoesNotExistIsRefused) {
   const Id nobody = alpha_user_ + 1000;
   EXPECT_FALSE(role_accepted(alpha_, nobody));
-  EXPECT_FALSE(initial_password_accepted(alpha_, nobody));
   EXPECT_FALSE(learner_accepted(alpha_, nobody, alpha_provider_));
   EXPECT_FALSE(learner_accepted(alpha_, alpha_user_, beta_provider_ + 1000));
   EXPECT_EQ(rows_of("role_assignments"), 0);
-  EXPECT_EQ(rows_of("initial_passwords"), 0);
   EXPECT_EQ(rows_of("learners"), 0);
 }
 
@@ -100,7 +89,6 @@ TEST_F(TenantKeys, OnPostgresAUserOrProviderOfAnotherTenantIsRefused) {
   const bool postgres = db_->is_postgres();
   // Alpha's user under tenant beta, and alpha's learner at beta's provider.
   EXPECT_EQ(role_accepted(beta_, alpha_user_), !postgres);
-  EXPECT_EQ(initial_password_accepted(beta_, alpha_user_), !postgres);
   EXPECT_EQ(learner_accepted(alpha_, alpha_user_, beta_provider_), !postgres);
   if (postgres) {
     EXPECT_EQ(rows_of("learners"), 0);
