@@ -126,6 +126,7 @@ class LearnerImportPipeline {
   double read_s_ = 0, check_s_ = 0, write_s_ = 0, total_s_ = 0;
   double analyse_s_ = 0;                     // refreshing the statistics the look-ups rely on
   double existing_s_ = 0, usernames_s_ = 0;  // the look-ups: parts of write_s_ unless apart
+  double passwords_s_ = 0;                   // generating and sealing first passwords
   bool checks_per_batch_ = false;
   std::thread reader_, looker_;
 };
