@@ -217,8 +217,8 @@ std::optional<nlohmann::json> LearnerImportPipeline::rejection() const {
 }
 
 nlohmann::json LearnerImportPipeline::timings() const {
-  return {{"parse", read_s_},      {"check", check_s_},       {"commit", write_s_},
-          {"analyse", analyse_s_}, {"existing", existing_s_}, {"usernames", usernames_s_},
+  return {{"parse", read_s_},          {"check", check_s_},       {"commit", write_s_},
+          {"analyse", analyse_s_},     {"existing", existing_s_}, {"usernames", usernames_s_},
           {"passwords", passwords_s_}, {"total", total_s_}};
 }
 
