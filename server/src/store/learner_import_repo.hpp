@@ -102,7 +102,7 @@ class UsernameTaken : public std::runtime_error {
 // How the rows a batch insert writes on PostgreSQL have their references checked.
 enum class ReferenceChecks {
   // By the foreign keys' own row triggers: four look-ups and locks per learner, which cost more
-  // than anything else its three rows do (about 2 s of a 100,000-learner import).
+  // than anything else its three rows do (about 1.5 s of a 100,000-learner import).
   per_row,
   // Once per batch: the insert sets session_replication_role to replica for its transaction,
   // which skips row triggers, and itself locks and checks the rows the batch refers to, as those

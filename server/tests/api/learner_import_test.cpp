@@ -445,8 +445,8 @@ TEST(LearnerImport, AUsernameTakenWhileTheFileWasReadIsReplacedOnASecondReading)
   const json never = f.lm->get("/api/v1/learners/never-logged-in").json();
   for (const auto& item : never["items"])
     usernames[item["first_name"].get<std::string>()] = item["username"].get<std::string>();
-  EXPECT_EQ(usernames["Amelia"], "amelia.smith2");
   EXPECT_EQ(usernames.size(), 3u);
+  EXPECT_EQ(usernames["Amelia"], "amelia.smith2");
   EXPECT_EQ(f.learner_total(), 3);
 }
 
